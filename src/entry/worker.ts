@@ -1,0 +1,44 @@
+/**
+ * Cloudflare Workers entry point: the same app on D1. Static files under /static are served
+ * by Workers assets (wrangler.toml) before this code runs. Schema changes are applied with
+ * `wrangler d1 migrations apply` from the same migrations/ folder.
+ */
+import { openD1 } from '../db/d1.ts'
+import { createApp } from '../http/app.tsx'
+
+export interface Env {
+  DB: D1Database
+  PAKN_ADMIN_USER?: string
+  PAKN_ADMIN_PASSWORD?: string
+  PAKN_PUBLIC_ORIGIN?: string
+  PAKN_SAMPLE_DIRECTORY?: string
+}
+
+let cached: { env: Env; app: ReturnType<typeof createApp> } | null = null
+
+function appFor(env: Env) {
+  if (cached?.env !== env) {
+    const app = createApp({
+      db: openD1(env.DB as never),
+      now: () => new Date(),
+      clientAddress: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
+      config: {
+        adminUser: env.PAKN_ADMIN_USER,
+        adminPassword: env.PAKN_ADMIN_PASSWORD,
+        loadSampleDirectory: env.PAKN_SAMPLE_DIRECTORY !== '0',
+        secureCookies: true,
+        publicOrigin: env.PAKN_PUBLIC_ORIGIN,
+        sessionHours: 12,
+        tokenHours: 24,
+      },
+    })
+    cached = { env, app }
+  }
+  return cached.app
+}
+
+export default {
+  fetch(request: Request, env: Env, ctx: ExecutionContext) {
+    return appFor(env).fetch(request, env, ctx)
+  },
+} satisfies ExportedHandler<Env>

@@ -1,0 +1,97 @@
+/**
+ * Valibot at the edge: parse a request body into a typed value or a list of field errors with
+ * Vietnamese messages. Every free text is NFC-normalised and trimmed here, once.
+ */
+import * as v from 'valibot'
+import type { Context } from 'hono'
+import { badRequest, invalid, unsupportedMediaType, type FieldError } from './errors.ts'
+
+/** Vietnamese text for valibot's built-in issues, used where a schema gives no message. */
+function defaultMessage(issue: v.BaseIssue<unknown>): string {
+  switch (issue.kind === 'schema' ? issue.type : issue.type) {
+    case 'string':
+      return 'Phải là chuỗi ký tự.'
+    case 'number':
+      return 'Phải là một số.'
+    case 'integer':
+      return 'Phải là số nguyên.'
+    case 'boolean':
+      return 'Phải là true hoặc false.'
+    case 'array':
+      return 'Phải là một danh sách.'
+    case 'object':
+    case 'strict_object':
+    case 'loose_object':
+      return issue.input === undefined ? 'Trường này là bắt buộc.' : 'Phải là một đối tượng JSON.'
+    case 'picklist':
+    case 'enum':
+      return 'Giá trị không nằm trong danh sách cho phép.'
+    case 'min_value':
+      return `Phải lớn hơn hoặc bằng ${String(issue.requirement)}.`
+    case 'max_value':
+      return `Phải nhỏ hơn hoặc bằng ${String(issue.requirement)}.`
+    case 'min_length':
+      return Number(issue.requirement) <= 1 ? 'Không được để trống.' : `Cần ít nhất ${String(issue.requirement)} ký tự.`
+    case 'max_length':
+      return `Không được dài quá ${String(issue.requirement)} ký tự.`
+    case 'never':
+      return 'Trường này không được phép.'
+    default:
+      return 'Giá trị không hợp lệ.'
+  }
+}
+
+v.setGlobalMessage((issue) => defaultMessage(issue))
+
+export const issuePath = (issue: v.BaseIssue<unknown>): string =>
+  (issue.path ?? []).map((item) => String(item.key)).join('.')
+
+export const fieldErrors = (issues: ReadonlyArray<v.BaseIssue<unknown>>): FieldError[] =>
+  issues.map((issue) => ({
+    path: issuePath(issue),
+    message:
+      issue.input === undefined && (issue.type === 'string' || issue.type === 'number' || issue.type === 'picklist')
+        ? 'Trường này là bắt buộc.'
+        : issue.message,
+  }))
+
+/** Parses or throws a 422 ApiError listing every failing field. */
+export function parseOrThrow<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
+  const result = v.safeParse(schema, input)
+  if (!result.success) throw invalid(fieldErrors(result.issues))
+  return result.output
+}
+
+/** Reads a JSON request body: 415 when it is not JSON, 400 when it does not parse. */
+export async function readJson(c: Context, { allowEmpty = false } = {}): Promise<unknown> {
+  const type = c.req.header('content-type') ?? ''
+  const text = await c.req.text()
+  if (allowEmpty && text.trim() === '') return {}
+  if (!/^application\/([\w.+-]*\+)?json\b/i.test(type)) throw unsupportedMediaType()
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw badRequest('invalid_json', 'Nội dung gửi lên không phải JSON hợp lệ.')
+  }
+}
+
+// ----- reusable pieces -------------------------------------------------------------------
+
+/** Free text: NFC, trimmed, bounded. */
+export const text = (max: number, message?: string) =>
+  v.pipe(v.string(message), v.normalize('NFC'), v.trim(), v.maxLength(max))
+
+export const requiredText = (max: number, emptyMessage = 'Không được để trống.') =>
+  v.pipe(v.string('Trường này là bắt buộc.'), v.normalize('NFC'), v.trim(), v.minLength(1, emptyMessage), v.maxLength(max))
+
+const isRealDate = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`)
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
+}
+
+/** A calendar date YYYY-MM-DD that exists. */
+export const isoDate = (message = 'Ngày phải có dạng YYYY-MM-DD và là ngày có thật.') =>
+  v.pipe(v.string(message), v.trim(), v.regex(/^\d{4}-\d{2}-\d{2}$/, message), v.check(isRealDate, message))
+
+export const code = (message = 'Mã chỉ gồm chữ không dấu, số và các ký tự _ . -') =>
+  v.pipe(v.string(message), v.trim(), v.minLength(2, 'Mã cần ít nhất 2 ký tự.'), v.maxLength(64), v.regex(/^[A-Za-z0-9_.-]+$/, message))

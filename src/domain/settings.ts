@@ -1,3 +1,5 @@
+import { DEFAULT_DEADLINES, type DeadlineSetting } from './deadline-table.ts'
+
 /**
  * Settings: the values RULES.md leaves to the board (home agency, thresholds, the working-day
  * calendar, names used in reports). Stored one key per row; anything not stored takes the
@@ -17,6 +19,38 @@ export interface Settings {
   boardName: string
   /** The province or body named in documents, e.g. "tỉnh Quảng Ngãi". */
   localityName: string
+  /** Where matters above the province go (RULES.md §3 last rule); null = the home agency. */
+  centralAgencyCode: string | null
+  /** Text similarity (0–1) above which two letters of the same senders are the same matter (RULES.md §4). */
+  duplicateSimilarity: number
+  /** Effective-dated deadline rows (RULES.md §5). */
+  deadlines: DeadlineSetting[]
+  /** The conventions (CONV) of RULES.md §2, each switchable. */
+  conventions: Conventions
+}
+
+export interface Conventions {
+  /** An online submission counts as signed when the sender confirmed the declaration. */
+  onlineDeclarationCountsAsSigned: boolean
+  /** A letter with several contents is not eligible as one letter: guide the sender to split it (tach_don). */
+  severalContentsIneligible: boolean
+  /** A torn or illegible letter is not eligible (khong_doc_duoc). */
+  illegibleIneligible: boolean
+  /** Insulting / anti-State content is not eligible (noi_dung_xuc_pham). */
+  abusiveIneligible: boolean
+  /** Already finally decided / concluded matters count as not eligible (TT05-22). */
+  alreadyDecidedIneligible: boolean
+  /** A complaint already guided once / denunciation already forwarded once counts as not eligible. */
+  onceOnlyIneligible: boolean
+}
+
+export const DEFAULT_CONVENTIONS: Conventions = {
+  onlineDeclarationCountsAsSigned: true,
+  severalContentsIneligible: true,
+  illegibleIneligible: true,
+  abusiveIneligible: true,
+  alreadyDecidedIneligible: true,
+  onceOnlyIneligible: true,
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,6 +60,10 @@ export const DEFAULT_SETTINGS: Settings = {
   extraWorkingDays: [],
   boardName: 'Ban Tiếp công dân tỉnh',
   localityName: 'tỉnh',
+  centralAgencyCode: null,
+  duplicateSimilarity: 0.6,
+  deadlines: DEFAULT_DEADLINES,
+  conventions: DEFAULT_CONVENTIONS,
 }
 
 export type SettingKey = keyof Settings

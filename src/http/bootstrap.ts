@@ -32,6 +32,7 @@ export async function bootstrap(deps: Deps): Promise<BootstrapReport> {
           extraWorkingDays: SAMPLE_EXTRA_WORKING_DAYS,
           boardName: 'Ban Tiếp công dân tỉnh',
           localityName: 'tỉnh Quảng Ngãi',
+          centralAgencyCode: 'TTCP',
         },
         SYSTEM,
         deps.now(),

@@ -32,6 +32,8 @@ export interface Settings {
 export interface Conventions {
   /** An online submission counts as signed when the sender confirmed the declaration. */
   onlineDeclarationCountsAsSigned: boolean
+  /** On electronic channels and the hotline the date of receipt stands for the date of writing. */
+  electronicReceiptDateIsWrittenDate: boolean
   /** A letter with several contents is not eligible as one letter: guide the sender to split it (tach_don). */
   severalContentsIneligible: boolean
   /** A torn or illegible letter is not eligible (khong_doc_duoc). */
@@ -46,6 +48,7 @@ export interface Conventions {
 
 export const DEFAULT_CONVENTIONS: Conventions = {
   onlineDeclarationCountsAsSigned: true,
+  electronicReceiptDateIsWrittenDate: true,
   severalContentsIneligible: true,
   illegibleIneligible: true,
   abusiveIneligible: true,

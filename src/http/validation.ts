@@ -46,13 +46,14 @@ v.setGlobalMessage((issue) => defaultMessage(issue))
 export const issuePath = (issue: v.BaseIssue<unknown>): string =>
   (issue.path ?? []).map((item) => String(item.key)).join('.')
 
+const isMissingKey = (issue: v.BaseIssue<unknown>) =>
+  issue.input === undefined && (issue.path?.length ?? 0) > 0 && ['object', 'strict_object', 'loose_object'].includes(issue.type)
+
 export const fieldErrors = (issues: ReadonlyArray<v.BaseIssue<unknown>>): FieldError[] =>
   issues.map((issue) => ({
     path: issuePath(issue),
-    message:
-      issue.input === undefined && (issue.type === 'string' || issue.type === 'number' || issue.type === 'picklist')
-        ? 'Trường này là bắt buộc.'
-        : issue.message,
+    // a required key that is absent is reported by the object schema; say it plainly
+    message: isMissingKey(issue) ? 'Trường này là bắt buộc.' : issue.message,
   }))
 
 /** Parses or throws a 422 ApiError listing every failing field. */

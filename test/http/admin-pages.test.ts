@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest'
+import { Browser, testApp } from '../support/app.ts'
+
+describe('admin pages', () => {
+  it('need sign-in, then the admin role', async () => {
+    const t = await testApp()
+    const anon = new Browser(t)
+    const res = await anon.get('/can-bo/quan-tri/cai-dat')
+    expect(res.status).toBe(303)
+    expect(res.headers.get('location')).toBe('/dang-nhap?next=%2Fcan-bo%2Fquan-tri%2Fcai-dat')
+    const admin = await t.token()
+    await t.json('/api/v1/users', 'POST', { username: 'tiepdan', displayName: 'Cán bộ tiếp dân', password: 'mat-khau-tiep-dan', roles: ['tiep_dan'] }, admin)
+    const officer = new Browser(t)
+    await officer.login('tiepdan', 'mat-khau-tiep-dan')
+    expect((await officer.get('/can-bo/quan-tri/cai-dat')).status).toBe(403)
+    expect((await officer.get('/can-bo')).status).toBe(200)
+  })
+
+  it('settings form: errors next to the fields with the input kept; valid input saved', async () => {
+    const t = await testApp()
+    const b = new Browser(t)
+    await b.login()
+    const page = await b.get('/can-bo/quan-tri/cai-dat')
+    expect(await page.text()).toContain('2026-02-16')
+    const before = t.dump('settings')
+    const bad = await b.post('/can-bo/quan-tri/cai-dat', {
+      homeAgencyCode: 'UBND_TINH',
+      boardName: 'Ban Tiếp công dân tỉnh',
+      localityName: '',
+      largeGroupThreshold: 'năm',
+      holidays: '30/04/2026\n31/02/2026',
+      extraWorkingDays: '',
+    })
+    expect(bad.status).toBe(422)
+    const html = await bad.text()
+    expect(html).toContain('Tên địa phương không được để trống.')
+    expect(html).toContain('Ngưỡng đoàn đông người phải là một số.')
+    expect(html).toContain('phải có dạng YYYY-MM-DD')
+    expect(html).toContain('31/02/2026') // what the user typed is kept
+    expect(html).toContain('value="năm"')
+    expect(t.dump('settings')).toEqual(before)
+
+    const good = await b.post('/can-bo/quan-tri/cai-dat', {
+      homeAgencyCode: 'UBND_TINH',
+      boardName: 'Ban Tiếp công dân tỉnh',
+      localityName: 'tỉnh Quảng Ngãi',
+      largeGroupThreshold: '6',
+      holidays: '30/04/2026\n2026-05-01',
+      extraWorkingDays: '22/08/2026',
+    })
+    expect(good.status).toBe(303)
+    const settings = (await (await t.json('/api/v1/settings', 'GET', undefined, await t.token())).json()) as { holidays: string[]; largeGroupThreshold: number }
+    expect(settings.holidays).toEqual(['2026-04-30', '2026-05-01'])
+    expect(settings.largeGroupThreshold).toBe(6)
+    expect(await (await b.get(good.headers.get('location')!)).text()).toContain('Đã lưu cài đặt.')
+  })
+
+  it('agency list searches without diacritics and edits an agency', async () => {
+    const t = await testApp()
+    const b = new Browser(t)
+    await b.login()
+    const found = await (await b.get('/can-bo/quan-tri/co-quan?q=son%20tay')).text()
+    expect(found).toContain('Ủy ban nhân dân xã Sơn Tây')
+    expect(found).not.toContain('Sở Y tế')
+    const form = await (await b.get('/can-bo/quan-tri/co-quan/UBND_XA_SON_TAY')).text()
+    expect(form).toContain('value="Ủy ban nhân dân xã Sơn Tây"')
+    const res = await b.post('/can-bo/quan-tri/co-quan/UBND_XA_SON_TAY', {
+      name: 'Ủy ban nhân dân xã Sơn Tây',
+      level: 'xa',
+      kind: 'ubnd',
+      parentCode: 'UBND_TINH',
+      fields: ['dat_dai', 'xay_dung'],
+      otherFields: 'thuy_san',
+      areaCodes: 'XA_SON_TAY, XA_SON_TAY_2',
+      validFrom: '2025-07-01',
+      active: '1',
+    })
+    expect(res.status).toBe(303)
+    const agencies = (await (await t.json('/api/v1/agencies?q=son%20tay', 'GET', undefined, await t.token())).json()) as Array<{ code: string; fields: string[]; areaCodes: string[] }>
+    expect(agencies.find((a) => a.code === 'UBND_XA_SON_TAY')).toMatchObject({ fields: ['dat_dai', 'xay_dung', 'thuy_san'], areaCodes: ['XA_SON_TAY', 'XA_SON_TAY_2'] })
+  })
+
+  it('agency form refuses a loop in the tree and keeps the input', async () => {
+    const t = await testApp()
+    const b = new Browser(t)
+    await b.login()
+    await b.get('/can-bo/quan-tri/co-quan/UBND_TINH')
+    const before = t.dump('agencies')
+    const res = await b.post('/can-bo/quan-tri/co-quan/UBND_TINH', { name: 'UBND tỉnh (sửa)', level: 'tinh', kind: 'ubnd', parentCode: 'UBND_XA_SON_TAY', active: '1' })
+    expect(res.status).toBe(422)
+    const html = await res.text()
+    expect(html).toContain('vòng lặp')
+    expect(html).toContain('value="UBND tỉnh (sửa)"')
+    expect(t.dump('agencies')).toEqual(before)
+  })
+
+  it('imports a CSV directory after a preview, in add/update mode', async () => {
+    const t = await testApp()
+    const b = new Browser(t)
+    await b.login()
+    await b.get('/can-bo/quan-tri/co-quan/nhap')
+    const csv = 'Mã,Tên cơ quan,Cấp,Loại,Mã cấp trên,Lĩnh vực\nUBND_XA_MOI,Ủy ban nhân dân xã Mới,xa,ubnd,UBND_TINH,dat_dai|xay_dung\nSO_YT,Sở Y tế tỉnh,tinh,so,UBND_TINH,y_te\n'
+    const form = new FormData()
+    form.append('file', new File([csv], 'danh-ba.csv', { type: 'text/csv' }))
+    form.append('mode', 'bo_sung')
+    const before = t.count('agencies')
+    const preview = await b.postMultipart('/can-bo/quan-tri/co-quan/nhap', form)
+    expect(preview.status).toBe(200)
+    const html = await preview.text()
+    expect(html).toMatch(/<strong>1<\/strong> cơ quan mới/)
+    expect(html).toMatch(/<strong>1<\/strong> cơ quan được cập nhật/)
+    expect(t.count('agencies')).toBe(before) // nothing stored before confirmation
+    const payload = /name="payload" value="([^"]*)"/.exec(html)![1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+    const done = await b.post('/can-bo/quan-tri/co-quan/nhap/xac-nhan', { mode: 'bo_sung', payload })
+    expect(done.status).toBe(303)
+    expect(t.count('agencies')).toBe(before + 1)
+  })
+
+  it('an import with errors lists them by line and stores nothing', async () => {
+    const t = await testApp()
+    const b = new Browser(t)
+    await b.login()
+    await b.get('/can-bo/quan-tri/co-quan/nhap')
+    const form = new FormData()
+    form.append('file', new File(['code,name,level,kind\nOK1,Một,tinh,so\nX Y,,huyện,so\n'], 'x.csv'))
+    const before = t.dump('agencies')
+    const res = await b.postMultipart('/can-bo/quan-tri/co-quan/nhap', form)
+    expect(res.status).toBe(422)
+    const html = await res.text()
+    expect(html).toContain('dòng 3 (name): Tên cơ quan không được để trống.')
+    expect(html).toContain('dòng 3 (level)')
+    expect(t.dump('agencies')).toEqual(before)
+  })
+
+  it('creates an account; a duplicate username re-shows the form', async () => {
+    const t = await testApp()
+    const b = new Browser(t)
+    await b.login()
+    await b.get('/can-bo/quan-tri/tai-khoan')
+    const ok = await b.post('/can-bo/quan-tri/tai-khoan', { username: 'xuly1', displayName: 'Võ Thị Em', password: 'mat-khau-xu-ly-1', roles: ['xu_ly_don', 'lanh_dao'], agencyCode: '' })
+    expect(ok.status).toBe(303)
+    const dup = await b.post('/can-bo/quan-tri/tai-khoan', { username: 'xuly1', displayName: 'Người khác', password: 'mat-khau-xu-ly-2', roles: ['tiep_dan'] })
+    expect(dup.status).toBe(422)
+    const html = await dup.text()
+    expect(html).toContain('đã có người dùng')
+    expect(html).toContain('value="Người khác"')
+  })
+
+  it('unknown pages are 404 in Vietnamese', async () => {
+    const t = await testApp()
+    const res = await t.request('/khong-co-trang-nay')
+    expect(res.status).toBe(404)
+    expect(await res.text()).toContain('Không tìm thấy trang')
+    const api = await t.request('/api/v1/khong-co')
+    expect(api.status).toBe(404)
+    expect(((await api.json()) as { error: { code: string } }).error.code).toBe('not_found')
+  })
+})

@@ -138,6 +138,7 @@ CREATE TABLE receptions (
   refusal_ground TEXT,
   letter_id TEXT REFERENCES letters (id),
   search_text TEXT NOT NULL DEFAULT '',
+  identity_text TEXT NOT NULL DEFAULT '',
   created_at TEXT NOT NULL,
   created_by TEXT REFERENCES users (id),
   -- leaders' periodic / ad hoc reception always belongs to a session; regular reception never does
@@ -157,10 +158,12 @@ CREATE TABLE reception_visitors (
   id_number TEXT,
   representative INTEGER NOT NULL DEFAULT 0 CHECK (representative IN (0, 1)),
   authorisation TEXT,
-  identity_key TEXT NOT NULL,
+  identity_key TEXT,
+  address_key TEXT,
   PRIMARY KEY (reception_id, position)
 );
 CREATE INDEX reception_visitors_identity ON reception_visitors (identity_key);
+CREATE INDEX reception_visitors_address ON reception_visitors (address_key);
 
 -- ---------------------------------------------------------------------------------------------
 -- Letters (đơn). `seq` is the internal integer key (FTS rowid, stable paging); `id` the public one.
@@ -193,7 +196,11 @@ CREATE TABLE letters (
   due_date TEXT,
   matter_id TEXT REFERENCES matters (id),
   duplicate_of TEXT REFERENCES letters (id),
+  -- folded text for search: the letter's content (code, summary, request, act, respondent) ...
   search_text TEXT NOT NULL,
+  -- ... and, apart, its senders' names, addresses and ID numbers, which only the roles that may
+  -- see a denouncer's identity can search in a denunciation (Luật Tố cáo Art. 56)
+  identity_text TEXT NOT NULL DEFAULT '',
   -- citizen access to the status page: only a hash of the key is kept
   access_key_hash TEXT,
   -- a resent submission with the same key creates no second letter
@@ -226,16 +233,17 @@ CREATE INDEX letters_competent ON letters (competent_agency_code, status);
 
 CREATE VIRTUAL TABLE letters_fts USING fts5 (
   search_text,
+  identity_text,
   content = 'letters',
   content_rowid = 'seq',
   tokenize = 'unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER letters_fts_insert AFTER INSERT ON letters BEGIN
-  INSERT INTO letters_fts (rowid, search_text) VALUES (NEW.seq, NEW.search_text);
+  INSERT INTO letters_fts (rowid, search_text, identity_text) VALUES (NEW.seq, NEW.search_text, NEW.identity_text);
 END;
-CREATE TRIGGER letters_fts_update AFTER UPDATE OF search_text ON letters BEGIN
-  INSERT INTO letters_fts (letters_fts, rowid, search_text) VALUES ('delete', OLD.seq, OLD.search_text);
-  INSERT INTO letters_fts (rowid, search_text) VALUES (NEW.seq, NEW.search_text);
+CREATE TRIGGER letters_fts_update AFTER UPDATE OF search_text, identity_text ON letters BEGIN
+  INSERT INTO letters_fts (letters_fts, rowid, search_text, identity_text) VALUES ('delete', OLD.seq, OLD.search_text, OLD.identity_text);
+  INSERT INTO letters_fts (rowid, search_text, identity_text) VALUES (NEW.seq, NEW.search_text, NEW.identity_text);
 END;
 -- Letters are records of state business: they are never deleted.
 CREATE TRIGGER letters_no_delete BEFORE DELETE ON letters BEGIN
@@ -252,11 +260,14 @@ CREATE TABLE letter_senders (
   email TEXT,
   signed INTEGER NOT NULL DEFAULT 0 CHECK (signed IN (0, 1)),
   name_folded TEXT,
-  -- folded name + ID number, else folded name + address (RULES.md §4)
+  -- the two ways a sender is recognised again (RULES.md §4): folded name + ID number, and folded
+  -- name + folded address; a later letter matches on either (people do not always give their ID)
   identity_key TEXT,
+  address_key TEXT,
   PRIMARY KEY (letter_id, position)
 );
 CREATE INDEX letter_senders_identity ON letter_senders (identity_key);
+CREATE INDEX letter_senders_address ON letter_senders (address_key);
 
 CREATE TABLE letter_contents (
   letter_id TEXT NOT NULL REFERENCES letters (id),

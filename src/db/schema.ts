@@ -103,6 +103,7 @@ export interface ReceptionsTable {
   refusal_ground: string | null
   letter_id: string | null
   search_text: string
+  identity_text: string
   created_at: string
   created_by: string | null
 }
@@ -117,7 +118,8 @@ export interface ReceptionVisitorsTable {
   id_number: string | null
   representative: Bool
   authorisation: string | null
-  identity_key: string
+  identity_key: string | null
+  address_key: string | null
 }
 
 export interface LettersTable {
@@ -145,6 +147,7 @@ export interface LettersTable {
   matter_id: string | null
   duplicate_of: string | null
   search_text: string
+  identity_text: ColumnType<string, string | undefined, string>
   access_key_hash: string | null
   idempotency_key: string | null
   created_at: string
@@ -169,6 +172,7 @@ export interface LetterSendersTable {
   signed: Bool
   name_folded: string | null
   identity_key: string | null
+  address_key: string | null
 }
 
 export interface LetterContentsTable {

@@ -33,7 +33,7 @@ describe('migrations', () => {
       auth_sessions: ['token_hash', 'user_id', 'kind', 'created_at', 'expires_at'],
       history: ['id', 'at', 'actor_id', 'actor_name', 'on_behalf_of', 'entity', 'entity_id', 'action', 'reason', 'data'],
       settings: ['key', 'value', 'updated_at', 'updated_by'],
-      letter_senders: ['letter_id', 'position', 'name', 'address', 'id_number', 'phone', 'email', 'signed', 'name_folded', 'identity_key'],
+      letter_senders: ['letter_id', 'position', 'name', 'address', 'id_number', 'phone', 'email', 'signed', 'name_folded', 'identity_key', 'address_key'],
     }
     for (const [table, cols] of Object.entries(expected)) expect(columns(table)).toEqual(cols)
     for (const table of ['matters', 'receptions', 'reception_visitors', 'reception_sessions', 'letters', 'letter_contents', 'letter_decisions', 'forwardings', 'documents', 'attachments']) {

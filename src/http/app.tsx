@@ -10,6 +10,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import { ErrorPage } from '../../views/pages/ErrorPage.tsx'
 import { agenciesApi } from './api/agencies.ts'
 import { authApi } from './api/auth.ts'
+import { lettersApi } from './api/letters.ts'
 import { settingsApi } from './api/settings.ts'
 import { usersApi } from './api/users.ts'
 import { bearerUser, sessionUser } from './auth/session.ts'
@@ -69,9 +70,13 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   api.use('/agencies/*', bearerUser)
   api.use('/settings/*', bearerUser)
   api.use('/users/*', bearerUser)
+  api.use('/classify', bearerUser)
+  api.use('/letters', bearerUser)
+  api.use('/letters/*', bearerUser)
   api.route('/agencies', agenciesApi)
   api.route('/settings', settingsApi)
   api.route('/users', usersApi)
+  api.route('/', lettersApi)
   app.route('/api/v1', api)
 
   // ----- pages --------------------------------------------------------------------------

@@ -65,10 +65,12 @@ export function parseOrThrow<S extends v.GenericSchema>(schema: S, input: unknow
 
 /** Reads a JSON request body: 415 when it is not JSON, 400 when it does not parse. */
 export async function readJson(c: Context, { allowEmpty = false } = {}): Promise<unknown> {
-  const type = c.req.header('content-type') ?? ''
+  const isJson = /^application\/([\w.+-]*\+)?json\b/i.test(c.req.header('content-type') ?? '')
+  // refuse before reading: workerd logs a warning when a non-text body is read as text
+  if (!isJson && !allowEmpty) throw unsupportedMediaType()
   const text = await c.req.text()
   if (allowEmpty && text.trim() === '') return {}
-  if (!/^application\/([\w.+-]*\+)?json\b/i.test(type)) throw unsupportedMediaType()
+  if (!isJson) throw unsupportedMediaType()
   try {
     return JSON.parse(text)
   } catch {

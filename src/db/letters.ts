@@ -1,0 +1,557 @@
+/**
+ * Letters in storage: register (with senders, contents, matter and history in one atomic
+ * batch), read, list with filters / folded search / cursor paging, and decide.
+ */
+import { sql, type CompiledQuery } from 'kysely'
+import { customAlphabet, nanoid } from 'nanoid'
+import type { ContentType, Outcome } from '../domain/codes.ts'
+import { letterText, respondentKey, senderIdentity, senderLookupKeys, senderSetKey, type DuplicateItem } from '../domain/duplicates.ts'
+import type { Classification, Letter, Respondent, Sender } from '../domain/letter.ts'
+import { foldVi, ftsQuery } from '../domain/text.ts'
+import { chunkRows, guardPreviousChanged, type Db } from './db.ts'
+import { recordHistory, type Actor } from './history.ts'
+import type { LetterRow } from './schema.ts'
+
+/** Receipt and matter codes: 8 characters, no 0/O, 1/I/L look-alikes; shown as XXXX-XXXX. */
+const newCode = customAlphabet('23456789ABCDEFGHJKMNPQRSTUVWXYZ', 8)
+export const formatCode = (code: string) => `${code.slice(0, 4)}-${code.slice(4)}`
+/** What people type: "k7m2 q9xd", "K7M2-Q9XD" → "K7M2Q9XD". */
+export const normaliseCode = (input: string) => input.toUpperCase().replace(/[^0-9A-Z]/g, '')
+
+/** The facts kept as JSON: the letter minus its senders (they have their own table). */
+const factsOf = (letter: Letter): Omit<Letter, 'senders'> => {
+  const { senders: _senders, ...facts } = letter
+  return facts
+}
+
+export interface StoredSender extends Sender {
+  position: number
+}
+
+export interface StoredLetter {
+  id: string
+  code: string
+  track: 'don_thu' | 'quy_dinh_hanh_chinh'
+  letter: Letter
+  senders: StoredSender[]
+  suggestion: Classification
+  status: string
+  outcome: Outcome | null
+  eligible: boolean | null
+  withinCompetence: boolean | null
+  competentAgencyCode: string | null
+  deadlineRule: string | null
+  dueDate: string | null
+  matterId: string | null
+  duplicateOf: string | null
+  createdAt: string
+  createdBy: string | null
+  decidedAt: string | null
+  decidedBy: string | null
+  sentAt: string | null
+  repliedAt: string | null
+  resolvedAt: string | null
+  version: number
+}
+
+const bool = (v: 0 | 1 | null) => (v === null ? null : v === 1)
+
+export function letterFromRow(row: LetterRow, senders: StoredSender[]): StoredLetter {
+  const facts = JSON.parse(row.facts) as Omit<Letter, 'senders'>
+  return {
+    id: row.id,
+    code: row.code,
+    track: row.track,
+    letter: { ...facts, senders },
+    senders,
+    suggestion: JSON.parse(row.suggestion) as Classification,
+    status: row.status,
+    outcome: row.outcome as Outcome | null,
+    eligible: bool(row.eligible),
+    withinCompetence: bool(row.within_competence),
+    competentAgencyCode: row.competent_agency_code,
+    deadlineRule: row.deadline_rule,
+    dueDate: row.due_date,
+    matterId: row.matter_id,
+    duplicateOf: row.duplicate_of,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    decidedAt: row.decided_at,
+    decidedBy: row.decided_by,
+    sentAt: row.sent_at,
+    repliedAt: row.replied_at,
+    resolvedAt: row.resolved_at,
+    version: row.version,
+  }
+}
+
+// ----- duplicate candidates ------------------------------------------------------------------
+
+/**
+ * Earlier letters that share a sender lookup key with these senders (name + ID, or name +
+ * address), as duplicate detection sees them. Bounded: the most recent 200.
+ */
+export async function duplicateCandidates(db: Db, senders: readonly Sender[] | null | undefined): Promise<DuplicateItem[]> {
+  const keys = [...new Set((senders ?? []).flatMap(senderLookupKeys))]
+  if (keys.length === 0) return []
+  const ids = new Set<string>()
+  for (const chunk of chunkRows(keys, 2)) {
+    const rows = await db.kysely
+      .selectFrom('letter_senders')
+      .select('letter_id')
+      .distinct()
+      .where((eb) => eb.or([eb('identity_key', 'in', chunk), eb('address_key', 'in', chunk)]))
+      .limit(500)
+      .execute()
+    for (const r of rows) ids.add(r.letter_id)
+  }
+  if (ids.size === 0) return []
+  const letters: DuplicateItem[] = []
+  for (const chunk of chunkRows([...ids], 1)) {
+    const rows = await db.kysely
+      .selectFrom('letters')
+      .select(['id', 'matter_id', 'received_at', 'content_type', 'facts', 'outcome'])
+      .where('id', 'in', chunk)
+      .execute()
+    const senderRows = await db.kysely
+      .selectFrom('letter_senders')
+      .select(['letter_id', 'name', 'address', 'id_number'])
+      .where('letter_id', 'in', chunk)
+      .orderBy('position')
+      .execute()
+    for (const row of rows) {
+      const facts = JSON.parse(row.facts) as Letter
+      letters.push({
+        id: row.id,
+        matterId: row.matter_id,
+        receivedAt: row.received_at,
+        contentType: row.content_type as ContentType,
+        senders: senderRows.filter((s) => s.letter_id === row.id).map((s) => ({ name: s.name, address: s.address, idNumber: s.id_number })),
+        respondent: facts.respondent ?? null,
+        text: letterText(facts),
+        outcome: row.outcome as Outcome | null,
+      })
+    }
+  }
+  return letters.sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : -1)).slice(0, 200)
+}
+
+// ----- register --------------------------------------------------------------------------------
+
+export interface RegisterLetter {
+  letter: Letter
+  classification: Classification
+  /** The matter the duplicate check linked it to; a new matter is opened when null. */
+  matterId: string | null
+  /** Names of agencies, for the searchable text. */
+  agencyName: (code: string | null | undefined) => string | null
+  accessKeyHash?: string | null
+  idempotencyKey?: string | null
+}
+
+export function searchTexts(code: string, letter: Letter, agencyName: RegisterLetter['agencyName']) {
+  const respondent: Respondent = letter.respondent ?? {}
+  const search = foldVi(
+    [
+      code,
+      formatCode(code),
+      letter.summary,
+      letter.request,
+      letter.act,
+      respondent.person,
+      agencyName(respondent.agencyCode),
+      letter.forwardedBy?.name,
+      letter.forwardedBy?.reference,
+      letter.decision?.number,
+      ...(letter.contents ?? []).map((c) => c.summary),
+    ]
+      .filter(Boolean)
+      .join(' '),
+  )
+  const identity = foldVi(
+    (letter.senders ?? []).flatMap((s) => [s.name, s.address, s.idNumber, s.phone, s.email]).filter(Boolean).join(' '),
+  )
+  return { search, identity }
+}
+
+export async function registerLetter(db: Db, input: RegisterLetter, actor: Actor, now: Date): Promise<{ id: string; code: string; matterId: string }> {
+  const { letter, classification } = input
+  const id = nanoid()
+  const code = newCode()
+  const at = now.toISOString()
+  const queries: CompiledQuery[] = []
+  let matterId = input.matterId
+  if (!matterId) {
+    matterId = nanoid()
+    queries.push(
+      db.kysely
+        .insertInto('matters')
+        .values({
+          id: matterId,
+          code: newCode(),
+          content_type: letter.contentType,
+          field: letter.field ?? null,
+          summary: letter.summary ? letter.summary.slice(0, 500) : null,
+          sender_key: senderSetKey(letter.senders),
+          respondent_key: respondentKey(letter.respondent),
+          opened_on: letter.receivedAt,
+          created_at: at,
+          created_by: actor.id,
+        })
+        .compile(),
+    )
+  }
+  const texts = searchTexts(code, letter, input.agencyName)
+  const senders = letter.senders ?? []
+  queries.push(
+    db.kysely
+      .insertInto('letters')
+      .values({
+        id,
+        code,
+        track: classification.track,
+        received_at: letter.receivedAt,
+        channel: letter.channel,
+        content_type: letter.contentType,
+        field: letter.field ?? null,
+        location: letter.location ?? null,
+        facts: JSON.stringify(factsOf(letter)),
+        signer_group: classification.signerGroup,
+        sender_count: senders.filter((s) => senderIdentity(s) !== null).length,
+        suggestion: JSON.stringify(classification),
+        suggested_outcome: classification.outcome,
+        competent_agency_code: classification.competentAgencyCode,
+        deadline_rule: classification.deadlineRule,
+        due_date: classification.dueDate,
+        matter_id: matterId,
+        duplicate_of: classification.duplicateOf,
+        search_text: texts.search,
+        identity_text: texts.identity,
+        access_key_hash: input.accessKeyHash ?? null,
+        idempotency_key: input.idempotencyKey ?? null,
+        created_at: at,
+        created_by: actor.id,
+        updated_at: at,
+      })
+      .compile(),
+  )
+  senders.forEach((sender, position) => {
+    const who = senderIdentity(sender)
+    const keys = senderLookupKeys(sender)
+    queries.push(
+      db.kysely
+        .insertInto('letter_senders')
+        .values({
+          letter_id: id,
+          position,
+          name: sender.name ?? null,
+          address: sender.address ?? null,
+          id_number: sender.idNumber ?? null,
+          phone: sender.phone ?? null,
+          email: sender.email ?? null,
+          signed: sender.signed ? 1 : 0,
+          name_folded: who?.name ?? null,
+          identity_key: keys.find((k) => k.includes('#id:')) ?? null,
+          address_key: keys.find((k) => k.includes('#dc:')) ?? null,
+        })
+        .compile(),
+    )
+  })
+  ;(letter.contents ?? []).forEach((content, position) => {
+    queries.push(
+      db.kysely
+        .insertInto('letter_contents')
+        .values({ letter_id: id, position, content_type: content.contentType, summary: content.summary ?? null })
+        .compile(),
+    )
+  })
+  queries.push(
+    recordHistory(db, now, actor, {
+      entity: 'letter',
+      entityId: id,
+      action: 'tiep_nhan',
+      data: {
+        channel: letter.channel,
+        suggestion: { outcome: classification.outcome, reasons: classification.reasons, competentAgencyCode: classification.competentAgencyCode, dueDate: classification.dueDate },
+        duplicateOf: classification.duplicateOf,
+      },
+    }),
+  )
+  await db.atomic(queries)
+  return { id, code, matterId }
+}
+
+// ----- read ------------------------------------------------------------------------------------
+
+export async function getLetter(db: Db, id: string): Promise<StoredLetter | null> {
+  const row = await db.kysely.selectFrom('letters').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!row) return null
+  const senders = await db.kysely
+    .selectFrom('letter_senders')
+    .selectAll()
+    .where('letter_id', '=', id)
+    .orderBy('position')
+    .execute()
+  return letterFromRow(
+    row,
+    senders.map((s) => ({
+      position: s.position,
+      name: s.name,
+      address: s.address,
+      idNumber: s.id_number,
+      phone: s.phone,
+      email: s.email,
+      signed: s.signed === 1,
+    })),
+  )
+}
+
+export const findLetterIdByCode = async (db: Db, code: string) =>
+  (await db.kysely.selectFrom('letters').select('id').where('code', '=', normaliseCode(code)).executeTakeFirst())?.id ?? null
+
+export const findLetterIdByIdempotencyKey = async (db: Db, key: string) =>
+  (await db.kysely.selectFrom('letters').select(['id', 'code']).where('idempotency_key', '=', key).executeTakeFirst()) ?? null
+
+export interface DecisionRecord {
+  id: string
+  decidedAt: string
+  decidedBy: string
+  decidedByName: string | null
+  outcome: Outcome
+  competentAgencyCode: string | null
+  suggestedOutcome: string
+  overrides: boolean
+  note: string | null
+}
+
+export async function decisionsOf(db: Db, letterId: string): Promise<DecisionRecord[]> {
+  const rows = await db.kysely
+    .selectFrom('letter_decisions')
+    .leftJoin('users', 'users.id', 'letter_decisions.decided_by')
+    .select([
+      'letter_decisions.id',
+      'letter_decisions.decided_at',
+      'letter_decisions.decided_by',
+      'users.display_name',
+      'letter_decisions.outcome',
+      'letter_decisions.competent_agency_code',
+      'letter_decisions.suggested_outcome',
+      'letter_decisions.overrides',
+      'letter_decisions.note',
+    ])
+    .where('letter_decisions.letter_id', '=', letterId)
+    .orderBy('letter_decisions.decided_at')
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    decidedAt: r.decided_at,
+    decidedBy: r.decided_by,
+    decidedByName: r.display_name,
+    outcome: r.outcome as Outcome,
+    competentAgencyCode: r.competent_agency_code,
+    suggestedOutcome: r.suggested_outcome,
+    overrides: r.overrides === 1,
+    note: r.note,
+  }))
+}
+
+// ----- list ------------------------------------------------------------------------------------
+
+export interface LetterFilter {
+  status?: string | undefined
+  contentType?: string | undefined
+  channel?: string | undefined
+  field?: string | undefined
+  outcome?: string | undefined
+  competentAgencyCode?: string | undefined
+  from?: string | undefined
+  to?: string | undefined
+  q?: string | undefined
+  track?: string | undefined
+  /** Due on or before this date and not yet decided (the "due soon" / "overdue" tabs). */
+  dueBy?: string | undefined
+  /** The viewer may search senders' identities in denunciations too. */
+  searchIdentityOfDenunciations: boolean
+  /** Only letters sent (forwarded / follow-up) to `competentAgencyCode`: a receiving agency's view. */
+  onlySentToAgency?: boolean | undefined
+}
+
+export interface LetterPage {
+  items: LetterListItem[]
+  nextCursor: string | null
+}
+
+export interface LetterListItem {
+  id: string
+  code: string
+  receivedAt: string
+  channel: string
+  contentType: string
+  field: string | null
+  status: string
+  outcome: string | null
+  suggestedOutcome: string
+  competentAgencyCode: string | null
+  dueDate: string | null
+  signerGroup: string
+  summary: string | null
+}
+
+const encodeCursor = (receivedAt: string, seq: number) => btoa(`${receivedAt}|${seq}`).replace(/=+$/, '')
+const decodeCursor = (cursor: string): { receivedAt: string; seq: number } | null => {
+  try {
+    const [receivedAt, seq] = atob(cursor).split('|')
+    if (!receivedAt || !/^\d{4}-\d{2}-\d{2}$/.test(receivedAt) || !seq || !/^\d+$/.test(seq)) return null
+    return { receivedAt, seq: Number(seq) }
+  } catch {
+    return null
+  }
+}
+
+/** Newest first; `cursor` continues after the last item of the previous page. */
+export async function listLetters(db: Db, filter: LetterFilter, cursor: string | null, limit = 50): Promise<LetterPage> {
+  let query = db.kysely
+    .selectFrom('letters')
+    .select([
+      'letters.seq',
+      'letters.id',
+      'letters.code',
+      'letters.received_at',
+      'letters.channel',
+      'letters.content_type',
+      'letters.field',
+      'letters.status',
+      'letters.outcome',
+      'letters.suggested_outcome',
+      'letters.competent_agency_code',
+      'letters.due_date',
+      'letters.signer_group',
+      'letters.facts',
+    ])
+  if (filter.status) query = query.where('letters.status', '=', filter.status)
+  if (filter.contentType) query = query.where('letters.content_type', '=', filter.contentType)
+  if (filter.channel) query = query.where('letters.channel', '=', filter.channel)
+  if (filter.field) query = query.where('letters.field', '=', filter.field)
+  if (filter.outcome) query = query.where('letters.outcome', '=', filter.outcome)
+  if (filter.track === 'don_thu' || filter.track === 'quy_dinh_hanh_chinh') query = query.where('letters.track', '=', filter.track)
+  if (filter.competentAgencyCode) query = query.where('letters.competent_agency_code', '=', filter.competentAgencyCode)
+  if (filter.onlySentToAgency) query = query.where('letters.outcome', 'in', ['chuyen_don', 'don_doc'])
+  if (filter.from) query = query.where('letters.received_at', '>=', filter.from)
+  if (filter.to) query = query.where('letters.received_at', '<=', filter.to)
+  if (filter.dueBy) query = query.where('letters.status', '=', 'moi').where('letters.due_date', '<=', filter.dueBy)
+  const match = filter.q ? ftsQuery(filter.q) : null
+  if (filter.q && match === null) return { items: [], nextCursor: null }
+  if (match) {
+    const content = `search_text : (${match})`
+    const identity = `identity_text : (${match})`
+    query = query.where((eb) =>
+      eb.or([
+        eb('letters.seq', 'in', sql<number>`(SELECT rowid FROM letters_fts WHERE letters_fts MATCH ${content})`),
+        filter.searchIdentityOfDenunciations
+          ? eb('letters.seq', 'in', sql<number>`(SELECT rowid FROM letters_fts WHERE letters_fts MATCH ${identity})`)
+          : eb.and([
+              eb('letters.content_type', '<>', 'to_cao'),
+              eb('letters.seq', 'in', sql<number>`(SELECT rowid FROM letters_fts WHERE letters_fts MATCH ${identity})`),
+            ]),
+      ]),
+    )
+  }
+  const after = cursor ? decodeCursor(cursor) : null
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('letters.received_at', '<', after.receivedAt),
+        eb.and([eb('letters.received_at', '=', after.receivedAt), eb('letters.seq', '<', after.seq)]),
+      ]),
+    )
+  }
+  const rows = await query.orderBy('letters.received_at', 'desc').orderBy('letters.seq', 'desc').limit(limit + 1).execute()
+  const page = rows.slice(0, limit)
+  const last = page.at(-1)
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      code: r.code,
+      receivedAt: r.received_at,
+      channel: r.channel,
+      contentType: r.content_type,
+      field: r.field,
+      status: r.status,
+      outcome: r.outcome,
+      suggestedOutcome: r.suggested_outcome,
+      competentAgencyCode: r.competent_agency_code,
+      dueDate: r.due_date,
+      signerGroup: r.signer_group,
+      summary: (JSON.parse(r.facts) as Letter).summary ?? null,
+    })),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.received_at, last.seq) : null,
+  }
+}
+
+// ----- decide ----------------------------------------------------------------------------------
+
+export interface RecordDecision {
+  letterId: string
+  /** The version the officer saw: a concurrent change makes this decision fail (409). */
+  version: number
+  outcome: Outcome
+  eligible: boolean
+  withinCompetence: boolean
+  competentAgencyCode: string | null
+  dueDate: string
+  deadlineRule: string
+  suggestedOutcome: Outcome
+  overrides: boolean
+  note: string | null
+  /** Extra statements in the same batch: documents, forwardings. */
+  extra?: CompiledQuery[]
+  status: 'da_xu_ly' | 'cho_phuc_dap'
+}
+
+export async function recordDecision(db: Db, d: RecordDecision, actor: Actor & { id: string }, now: Date) {
+  const at = now.toISOString()
+  await db.atomic([
+    db.kysely
+      .updateTable('letters')
+      .set({
+        status: d.status,
+        outcome: d.outcome,
+        eligible: d.eligible ? 1 : 0,
+        within_competence: d.withinCompetence ? 1 : 0,
+        competent_agency_code: d.competentAgencyCode,
+        due_date: d.dueDate,
+        deadline_rule: d.deadlineRule,
+        decided_at: at,
+        decided_by: actor.id,
+        sent_at: d.status === 'cho_phuc_dap' ? at : null,
+        updated_at: at,
+        version: sql<number>`version + 1`,
+      })
+      .where('id', '=', d.letterId)
+      .where('version', '=', d.version)
+      .compile(),
+    guardPreviousChanged(),
+    db.kysely
+      .insertInto('letter_decisions')
+      .values({
+        id: nanoid(),
+        letter_id: d.letterId,
+        decided_at: at,
+        decided_by: actor.id,
+        outcome: d.outcome,
+        competent_agency_code: d.competentAgencyCode,
+        suggested_outcome: d.suggestedOutcome,
+        overrides: d.overrides ? 1 : 0,
+        note: d.note,
+      })
+      .compile(),
+    ...(d.extra ?? []),
+    recordHistory(db, now, actor, {
+      entity: 'letter',
+      entityId: d.letterId,
+      action: d.overrides ? 'quyet_dinh_khac_de_xuat' : 'quyet_dinh_theo_de_xuat',
+      reason: d.note,
+      data: { outcome: d.outcome, competentAgencyCode: d.competentAgencyCode, suggestedOutcome: d.suggestedOutcome, dueDate: d.dueDate },
+    }),
+  ])
+}

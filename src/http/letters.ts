@@ -1,0 +1,245 @@
+/**
+ * The letter use cases shared by the JSON API and the staff pages: classify with everything the
+ * rules need (directory, settings, earlier letters of the same senders), register, decide, and
+ * show a letter to a given user — with a denouncer's identity only for the roles allowed to see
+ * it, every such view logged (Luật Tố cáo Art. 56).
+ */
+import { classify } from '../domain/classify.ts'
+import type { Outcome } from '../domain/codes.ts'
+import { nanoid } from 'nanoid'
+import { vnDateOf, workingCalendar } from '../domain/calendar.ts'
+import { dueDateForOutcome } from '../domain/deadlines.ts'
+import { SENDS_TO_AGENCY, decide, type DecisionInput } from '../domain/decision.ts'
+import { findDuplicate, letterText, type DuplicateMatch } from '../domain/duplicates.ts'
+import type { Agency } from '../domain/agency.ts'
+import type { Classification, Letter } from '../domain/letter.ts'
+import { can } from '../domain/permissions.ts'
+import type { Settings } from '../domain/settings.ts'
+import { listAgencies } from '../db/agencies.ts'
+import { ConflictError, isGuardFailure, type Db } from '../db/db.ts'
+import { historyOf, recordHistory, type Actor } from '../db/history.ts'
+import { decisionsOf, duplicateCandidates, getLetter, recordDecision, registerLetter, type StoredLetter } from '../db/letters.ts'
+import { loadSettings } from '../db/settings.ts'
+import type { CurrentUser } from './env.ts'
+
+export interface RulesContext {
+  agencies: Agency[]
+  settings: Settings
+}
+
+export async function rulesContext(db: Db): Promise<RulesContext> {
+  const [agencies, settings] = await Promise.all([listAgencies(db), loadSettings(db)])
+  return { agencies, settings }
+}
+
+/** The earlier letter this one repeats (RULES.md §4), if any. */
+export async function findRepeat(db: Db, letter: Letter, settings: Settings): Promise<DuplicateMatch | null> {
+  const candidates = await duplicateCandidates(db, letter.senders)
+  if (candidates.length === 0) return null
+  return findDuplicate(
+    {
+      receivedAt: letter.receivedAt,
+      contentType: letter.contentType,
+      senders: letter.senders ?? [],
+      respondent: letter.respondent ?? null,
+      text: letterText(letter),
+    },
+    candidates,
+    settings.duplicateSimilarity,
+  )
+}
+
+/** POST /classify: the suggestion for a letter, storing nothing. */
+export async function classifyLetter(db: Db, letter: Letter, ctx?: RulesContext): Promise<{ classification: Classification; repeat: DuplicateMatch | null }> {
+  const { agencies, settings } = ctx ?? (await rulesContext(db))
+  const repeat = await findRepeat(db, letter, settings)
+  const classification = classify(letter, {
+    agencies,
+    settings,
+    duplicate: repeat ? { letterId: repeat.letterId, matterId: repeat.matterId, earlierOutcome: repeat.earlierOutcome, earlierOutcomes: repeat.earlierOutcomes } : null,
+  })
+  return { classification, repeat }
+}
+
+export interface Registered {
+  id: string
+  code: string
+  matterId: string
+  classification: Classification
+}
+
+/** POST /letters: classify, then store the letter with the classification as its suggestion. */
+export async function registerClassifiedLetter(
+  db: Db,
+  letter: Letter,
+  actor: Actor,
+  now: Date,
+  extra: { accessKeyHash?: string | null; idempotencyKey?: string | null } = {},
+): Promise<Registered> {
+  const ctx = await rulesContext(db)
+  const { classification, repeat } = await classifyLetter(db, letter, ctx)
+  const names = new Map(ctx.agencies.map((a) => [a.code, a.name]))
+  const stored = await registerLetter(
+    db,
+    {
+      letter,
+      classification: { ...classification, matterId: repeat?.matterId ?? null },
+      matterId: repeat?.matterId ?? null,
+      agencyName: (code) => (code ? (names.get(code) ?? null) : null),
+      ...extra,
+    },
+    actor,
+    now,
+  )
+  return { ...stored, classification: { ...classification, matterId: stored.matterId } }
+}
+
+// ----- who may see what ---------------------------------------------------------------------
+
+/** A denunciation's senders are protected; so is a several-content letter that contains one. */
+export const protectsIdentity = (letter: Letter): boolean =>
+  letter.contentType === 'to_cao' || (letter.contents ?? []).some((c) => c.contentType === 'to_cao')
+
+/** A receiving-agency user sees only what was sent to its agency. */
+export function canViewLetter(user: CurrentUser, letter: StoredLetter): boolean {
+  if (can(user.roles, 'view_letters')) return true
+  if (user.roles.includes('co_quan') && user.agencyCode) {
+    return letter.competentAgencyCode === user.agencyCode && letter.outcome !== null && SENDS_TO_AGENCY.includes(letter.outcome)
+  }
+  return false
+}
+
+export const mayViewIdentity = (user: CurrentUser, letter: Letter) =>
+  !protectsIdentity(letter) || can(user.roles, 'view_denouncer_identity')
+
+// ----- the letter as the API returns it -----------------------------------------------------
+
+export async function letterForViewer(db: Db, stored: StoredLetter, user: CurrentUser, now: Date) {
+  const showIdentity = mayViewIdentity(user, stored.letter)
+  if (showIdentity && protectsIdentity(stored.letter) && stored.senders.length > 0) {
+    // every view of a denouncer's identity is recorded (Luật Tố cáo Art. 56)
+    await db.atomic([
+      recordHistory(db, now, { id: user.id, name: user.displayName }, { entity: 'letter', entityId: stored.id, action: 'xem_danh_tinh_nguoi_to_cao' }),
+    ])
+  }
+  const [decisions, history] = await Promise.all([decisionsOf(db, stored.id), historyOf(db, 'letter', stored.id)])
+  const last = decisions.at(-1) ?? null
+  const { senders: _withPositions, ...facts } = stored.letter
+  const senders = stored.senders.map(({ position: _position, ...sender }) => sender)
+  return {
+    id: stored.id,
+    code: stored.code,
+    track: stored.track,
+    status: stored.status,
+    receivedAt: stored.letter.receivedAt,
+    channel: stored.letter.channel,
+    contentType: stored.letter.contentType,
+    letter: { ...facts, senders: showIdentity ? senders : [] },
+    sendersHidden: !showIdentity,
+    senderCount: stored.senders.length,
+    classification: stored.suggestion,
+    decision: last
+      ? {
+          outcome: last.outcome,
+          eligible: stored.eligible,
+          withinCompetence: stored.withinCompetence,
+          competentAgencyCode: last.competentAgencyCode,
+          overrides: last.overrides,
+          note: last.note,
+          decidedAt: last.decidedAt,
+          decidedBy: last.decidedByName,
+        }
+      : null,
+    competentAgencyCode: stored.competentAgencyCode,
+    dueDate: stored.dueDate,
+    deadlineRule: stored.deadlineRule,
+    matterId: stored.matterId,
+    duplicateOf: stored.duplicateOf,
+    decisions: decisions.map((d) => ({ outcome: d.outcome, competentAgencyCode: d.competentAgencyCode, overrides: d.overrides, note: d.note, decidedAt: d.decidedAt, decidedBy: d.decidedByName })),
+    // the history never carries identities; whose identity was viewed is shown only as the action
+    history: history.map((h) => ({ at: h.at, actor: h.actorName, onBehalfOf: showIdentity ? h.onBehalfOf : h.onBehalfOf && '***', action: h.action, reason: h.reason })),
+    createdAt: stored.createdAt,
+    decidedAt: stored.decidedAt,
+    sentAt: stored.sentAt,
+    repliedAt: stored.repliedAt,
+    resolvedAt: stored.resolvedAt,
+    version: stored.version,
+  }
+}
+
+// ----- decide -------------------------------------------------------------------------------
+
+export type DecideOutcome =
+  | { ok: true; letter: StoredLetter }
+  | { ok: false; status: 404 | 409 | 422; message: string; errors?: Array<{ path: string; message: string }> }
+
+export async function decideLetter(db: Db, letterId: string, input: DecisionInput & { version?: number | undefined }, user: CurrentUser, now: Date): Promise<DecideOutcome> {
+  const stored = await getLetter(db, letterId)
+  if (!stored) return { ok: false, status: 404, message: 'Không tìm thấy đơn.' }
+  const { agencies, settings } = await rulesContext(db)
+  const result = decide(stored.suggestion, input, settings.homeAgencyCode)
+  if (!result.ok) return { ok: false, status: 422, message: 'Quyết định xử lý chưa hợp lệ.', errors: result.errors }
+  if (result.competentAgencyCode && !agencies.some((a) => a.code === result.competentAgencyCode)) {
+    return { ok: false, status: 422, message: 'Quyết định xử lý chưa hợp lệ.', errors: [{ path: 'competentAgencyCode', message: 'Không có cơ quan này trong danh bạ.' }] }
+  }
+  if (stored.decidedAt && !result.note) {
+    return { ok: false, status: 422, message: 'Đơn đã có quyết định xử lý.', errors: [{ path: 'note', message: 'Thay đổi quyết định đã có cần ghi rõ lý do.' }] }
+  }
+  if (input.version !== undefined && input.version !== stored.version) {
+    return { ok: false, status: 409, message: 'Đơn vừa được người khác cập nhật. Vui lòng tải lại trang để xem thay đổi.' }
+  }
+  const calendar = workingCalendar({ holidays: settings.holidays, extraWorkingDays: settings.extraWorkingDays })
+  const due = dueDateForOutcome({
+    contentType: stored.letter.contentType,
+    outcome: result.outcome,
+    receivedAt: stored.letter.receivedAt,
+    complaintRound: stored.letter.complaintRound ?? null,
+    remoteArea: stored.letter.remoteArea ?? null,
+    complex: stored.letter.complex ?? null,
+    rules: settings.deadlines,
+    calendar,
+  })
+  const sendsOut = SENDS_TO_AGENCY.includes(result.outcome) && result.competentAgencyCode !== null
+  const extra = sendsOut
+    ? [
+        db.kysely
+          .insertInto('forwardings')
+          .values({
+            id: nanoid(),
+            letter_id: letterId,
+            agency_code: result.competentAgencyCode!,
+            kind: result.outcome as 'chuyen_don' | 'don_doc',
+            sent_on: vnDateOf(now),
+          })
+          .compile(),
+      ]
+    : []
+  try {
+    await recordDecision(
+      db,
+      {
+        letterId,
+        version: stored.version,
+        outcome: result.outcome,
+        eligible: result.eligible,
+        withinCompetence: result.withinCompetence,
+        competentAgencyCode: result.competentAgencyCode,
+        dueDate: due.dueDate,
+        deadlineRule: due.deadlineRule,
+        suggestedOutcome: stored.suggestion.outcome as Outcome,
+        overrides: result.overrides,
+        note: result.note,
+        status: sendsOut ? 'cho_phuc_dap' : 'da_xu_ly',
+        extra,
+      },
+      { id: user.id, name: user.displayName },
+      now,
+    )
+  } catch (error) {
+    if (isGuardFailure(error)) return { ok: false, status: 409, message: 'Đơn vừa được người khác cập nhật. Vui lòng tải lại trang để xem thay đổi.' }
+    throw error
+  }
+  const updated = await getLetter(db, letterId)
+  if (!updated) throw new ConflictError('letter vanished')
+  return { ok: true, letter: updated }
+}

@@ -5,7 +5,7 @@
 import { sql, type CompiledQuery } from 'kysely'
 import { customAlphabet, nanoid } from 'nanoid'
 import type { ContentType, Outcome } from '../domain/codes.ts'
-import { letterText, respondentKey, senderIdentity, senderLookupKeys, senderSetKey, type DuplicateItem } from '../domain/duplicates.ts'
+import { letterText, respondentKey, senderAddressKey, senderIdKey, senderIdentity, senderLookupKeys, senderSetKey, type DuplicateItem } from '../domain/duplicates.ts'
 import type { Classification, Letter, Respondent, Sender } from '../domain/letter.ts'
 import { foldVi, ftsQuery } from '../domain/text.ts'
 import { chunkRows, guardPreviousChanged, type Db } from './db.ts'
@@ -237,7 +237,6 @@ export async function registerLetter(db: Db, input: RegisterLetter, actor: Actor
   )
   senders.forEach((sender, position) => {
     const who = senderIdentity(sender)
-    const keys = senderLookupKeys(sender)
     queries.push(
       db.kysely
         .insertInto('letter_senders')
@@ -251,8 +250,8 @@ export async function registerLetter(db: Db, input: RegisterLetter, actor: Actor
           email: sender.email ?? null,
           signed: sender.signed ? 1 : 0,
           name_folded: who?.name ?? null,
-          identity_key: keys.find((k) => k.includes('#id:')) ?? null,
-          address_key: keys.find((k) => k.includes('#dc:')) ?? null,
+          identity_key: senderIdKey(sender),
+          address_key: senderAddressKey(sender),
         })
         .compile(),
     )

@@ -128,36 +128,38 @@ export interface WorkingCalendar {
  * Monday–Friday minus the holidays, plus the make-up days (RULES.md §5).
  */
 export function workingCalendar(settings: CalendarSettings): WorkingCalendar {
-  for (const d of [...settings.holidays, ...settings.extraWorkingDays]) dayNumber(d) // fail fast on a bad setting
-  const holidays = new Set(settings.holidays)
-  const extra = new Set(settings.extraWorkingDays)
+  // Day numbers internally: no string parsing inside the counting loops.
+  const holidays = new Set(settings.holidays.map(dayNumber))
+  const extra = new Set(settings.extraWorkingDays.map(dayNumber))
   const endOnWorkingDayDefault = settings.endOnWorkingDay ?? true
 
-  const isWorkingDay = (date: IsoDate): boolean => {
-    if (holidays.has(date)) return false
-    return isoWeekday(date) <= 5 || extra.has(date)
+  const isWorking = (n: number): boolean => {
+    if (holidays.has(n)) return false
+    return (((n + 3) % 7) + 7) % 7 < 5 || extra.has(n)
   }
+  const isWorkingDay = (date: IsoDate): boolean => isWorking(dayNumber(date))
 
-  const step = (date: IsoDate, dir: 1 | -1): IsoDate => {
-    let n = dayNumber(date)
+  const step = (from: number, dir: 1 | -1): number => {
+    let n = from
     for (let i = 0; i < MAX_DAYS_OFF_IN_A_ROW; i++) {
       n += dir
-      const d = fromDayNumber(n)
-      if (isWorkingDay(d)) return d
+      if (isWorking(n)) return n
     }
-    throw new RangeError(`No working day within ${MAX_DAYS_OFF_IN_A_ROW} days of ${date}: check the holiday setting`)
+    throw new RangeError(`No working day within ${MAX_DAYS_OFF_IN_A_ROW} days of ${fromDayNumber(from)}: check the holiday setting`)
   }
 
   const addWorkingDays = (date: IsoDate, n: number): IsoDate => {
     if (!Number.isInteger(n)) throw new RangeError(`Working days must be a whole number: ${n}`)
-    dayNumber(date)
-    let d = date
+    let d = dayNumber(date)
     const dir = n >= 0 ? 1 : -1
     for (let i = 0; i < Math.abs(n); i++) d = step(d, dir)
-    return d
+    return fromDayNumber(d)
   }
 
-  const nextWorkingDayOnOrAfter = (date: IsoDate): IsoDate => (isWorkingDay(date) ? date : step(date, 1))
+  const nextWorkingDayOnOrAfter = (date: IsoDate): IsoDate => {
+    const n = dayNumber(date)
+    return isWorking(n) ? date : fromDayNumber(step(n, 1))
+  }
 
   const settle = (end: IsoDate, options?: PeriodEndOptions): IsoDate =>
     (options?.endOnWorkingDay ?? endOnWorkingDayDefault) ? nextWorkingDayOnOrAfter(end) : end
@@ -167,15 +169,12 @@ export function workingCalendar(settings: CalendarSettings): WorkingCalendar {
     const to = dayNumber(b)
     const [lo, hi, sign] = from <= to ? [from, to, 1] : [to, from, -1]
     let count = 0
-    for (let n = lo + 1; n <= hi; n++) if (isWorkingDay(fromDayNumber(n))) count++
+    for (let n = lo + 1; n <= hi; n++) if (isWorking(n)) count++
     return sign * count
   }
 
   return {
-    isWorkingDay: (date) => {
-      dayNumber(date)
-      return isWorkingDay(date)
-    },
+    isWorkingDay,
     addWorkingDays,
     addDays: (date, n, options) => settle(addCalendarDays(date, n), options),
     addYears: (date, n, options) => settle(addCalendarYears(date, n), options),

@@ -41,17 +41,24 @@ export function senderIdentityKey(sender: Sender | null | undefined): string | n
   return who.id !== null ? `${who.name}#id:${who.id}` : `${who.name}#dc:${who.address ?? ''}`
 }
 
+/** Name + ID key ("nguyen van duc#id:051080001234"), or null without a name or an ID (letter_senders.identity_key). */
+export function senderIdKey(sender: Sender | null | undefined): string | null {
+  const who = senderIdentity(sender)
+  return who?.id != null ? `${who.name}#id:${who.id}` : null
+}
+
+/** Name + address key ("nguyen van duc#dc:thon 3 xa son tay"), or null without a name or an address (letter_senders.address_key). */
+export function senderAddressKey(sender: Sender | null | undefined): string | null {
+  const who = senderIdentity(sender)
+  return who?.address != null ? `${who.name}#dc:${who.address}` : null
+}
+
 /**
  * Every key under which a sender may be looked up: name + ID and name + address, whichever are
  * known (for finding candidate earlier letters in storage; `sameSender` decides).
  */
 export function senderLookupKeys(sender: Sender | null | undefined): string[] {
-  const who = senderIdentity(sender)
-  if (who === null) return []
-  const keys: string[] = []
-  if (who.id !== null) keys.push(`${who.name}#id:${who.id}`)
-  if (who.address !== null) keys.push(`${who.name}#dc:${who.address}`)
-  return keys
+  return [senderIdKey(sender), senderAddressKey(sender)].filter((k): k is string => k !== null)
 }
 
 /**
@@ -136,13 +143,15 @@ export function textSimilarity(a: string | null | undefined, b: string | null | 
 
 /**
  * Numbers of official documents cited in a text, folded ("Quyết định số 012/QĐ-UBND" →
- * "12/qd-ubnd"; "45/2026/NĐ-CP" → "45/2026/nd-cp"). Dates (only digits) are not references.
+ * "12/qd-ubnd"; "Luật số 02/2011/QH13" → "2/2011/qh13"). A reference needs a hyphenated type
+ * code or a year, so dates ("10/01/2026") and street numbers ("12/Trần Phú") are not taken.
  */
 export function documentRefs(text: string | null | undefined): Set<string> {
-  const folded = foldVi(text ?? '')
+  const folded = foldVi(text ?? '').replace(/\s*([/-])\s*/gu, '$1')
   const refs = new Set<string>()
-  for (const m of folded.matchAll(/(?<![\p{L}\p{N}])0*(\d+)\s*\/\s*(?:(\d{4})\s*\/\s*)?([a-z]+(?:\s*-\s*[a-z0-9]+)*)/gu)) {
-    refs.add([m[1], m[2], (m[3] ?? '').replace(/\s+/gu, '')].filter((p) => p != null && p !== '').join('/'))
+  const pattern = /(?<![\p{L}\p{N}])0*(\d+)\/(?:(\d{4})\/([a-z][a-z0-9]*(?:-[a-z0-9]+)*)|([a-z]+(?:-[a-z0-9]+)+))/gu
+  for (const m of folded.matchAll(pattern)) {
+    refs.add(m[2] != null ? `${m[1]}/${m[2]}/${m[3]}` : `${m[1]}/${m[4]}`)
   }
   return refs
 }

@@ -1,3 +1,4 @@
+import { workingCalendar, type WorkingCalendar } from './calendar.ts'
 import { DEFAULT_DEADLINES, type DeadlineSetting } from './deadline-table.ts'
 
 /**
@@ -32,6 +33,8 @@ export interface Settings {
 export interface Conventions {
   /** An online submission counts as signed when the sender confirmed the declaration. */
   onlineDeclarationCountsAsSigned: boolean
+  /** A period counted in calendar days that ends on a non-working day ends on the next working day (Bộ luật Dân sự 2015 Art. 148). */
+  periodEndsOnWorkingDay: boolean
   /** On electronic channels and the hotline the date of receipt stands for the date of writing. */
   electronicReceiptDateIsWrittenDate: boolean
   /** A letter with several contents is not eligible as one letter: guide the sender to split it (tach_don). */
@@ -48,6 +51,7 @@ export interface Conventions {
 
 export const DEFAULT_CONVENTIONS: Conventions = {
   onlineDeclarationCountsAsSigned: true,
+  periodEndsOnWorkingDay: true,
   electronicReceiptDateIsWrittenDate: true,
   severalContentsIneligible: true,
   illegibleIneligible: true,
@@ -82,6 +86,14 @@ export function settingsFromRows(rows: ReadonlyArray<{ key: string; value: unkno
   }
   return settings
 }
+
+/** The working-day calendar these settings define (holidays, make-up days, Art. 148 convention). */
+export const calendarOf = (settings: Pick<Settings, 'holidays' | 'extraWorkingDays' | 'conventions'>): WorkingCalendar =>
+  workingCalendar({
+    holidays: settings.holidays,
+    extraWorkingDays: settings.extraWorkingDays,
+    endOnWorkingDay: settings.conventions?.periodEndsOnWorkingDay ?? true,
+  })
 
 /** Holiday and make-up lists are kept sorted and unique so diffs and lookups stay simple. */
 export const normaliseDateList = (dates: readonly string[]): string[] => [...new Set(dates)].sort()

@@ -11,6 +11,7 @@ import { ErrorPage } from '../../views/pages/ErrorPage.tsx'
 import { agenciesApi } from './api/agencies.ts'
 import { authApi } from './api/auth.ts'
 import { lettersApi } from './api/letters.ts'
+import { receptionsApi } from './api/receptions.ts'
 import { settingsApi } from './api/settings.ts'
 import { usersApi } from './api/users.ts'
 import { bearerUser, sessionUser } from './auth/session.ts'
@@ -70,12 +71,15 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   api.use('/agencies/*', bearerUser)
   api.use('/settings/*', bearerUser)
   api.use('/users/*', bearerUser)
+  api.use('/receptions/*', bearerUser)
+  api.use('/receptions', bearerUser)
   api.use('/classify', bearerUser)
   api.use('/letters', bearerUser)
   api.use('/letters/*', bearerUser)
   api.route('/agencies', agenciesApi)
   api.route('/settings', settingsApi)
   api.route('/users', usersApi)
+  api.route('/receptions', receptionsApi)
   api.route('/', lettersApi)
   app.route('/api/v1', api)
 

@@ -1,0 +1,69 @@
+/** POST /api/v1/receptions (API.md "Reception visits"), with this system's extensions. */
+import * as v from 'valibot'
+import { CONTENT_TYPES, codesOf } from '../../domain/codes.ts'
+import { isoDate, requiredText, text } from '../validation.ts'
+
+export const ID_KINDS = ['can_cuoc', 'giay_chung_nhan_can_cuoc', 'dinh_danh', 'ho_chieu', 'khac'] as const
+export const HANDLINGS = ['nhan_don', 'huong_dan', 'chuyen_don', 'giai_thich', 'tu_choi'] as const
+
+const VisitorSchema = v.object(
+  {
+    name: requiredText(200, 'Họ tên người đến không được để trống.'),
+    idNumber: v.optional(
+      v.nullable(
+        v.pipe(
+          v.string('Số giấy tờ phải là chuỗi ký tự.'),
+          v.trim(),
+          v.maxLength(30, 'Số giấy tờ không được dài quá 30 ký tự.'),
+          v.regex(/^[0-9A-Za-z -]*$/, 'Số giấy tờ chỉ gồm chữ số và chữ cái không dấu.'),
+        ),
+      ),
+    ),
+    idKind: v.optional(v.nullable(v.picklist(ID_KINDS, 'Loại giấy tờ không hợp lệ.'))),
+    address: v.optional(v.nullable(text(500))),
+    representative: v.optional(v.boolean('Trường "người đại diện" phải là true hoặc false.')),
+    authorisation: v.optional(v.nullable(text(300))),
+  },
+  'Mỗi người đến phải là một đối tượng JSON.',
+)
+
+export const ReceptionSchema = v.pipe(
+  v.object(
+    {
+      date: isoDate('Ngày tiếp phải có dạng YYYY-MM-DD và là ngày có thật.'),
+      kind: v.picklist(['thuong_xuyen', 'dinh_ky', 'dot_xuat'], 'Hình thức tiếp phải là thuong_xuyen, dinh_ky hoặc dot_xuat.'),
+      form: v.optional(v.picklist(['truc_tiep', 'truc_tuyen'], 'Cách thức tiếp phải là truc_tiep hoặc truc_tuyen.'), 'truc_tiep'),
+      hostName: v.optional(v.nullable(text(200))),
+      /** Extension: received by an authorised deputy (ủy quyền tiếp). */
+      delegated: v.optional(v.boolean('Trường "ủy quyền tiếp" phải là true hoặc false.')),
+      persons: v.pipe(
+        v.number('Số người phải là một số.'),
+        v.integer('Số người phải là số nguyên.'),
+        v.minValue(1, 'Số người phải từ 1 trở lên.'),
+        v.maxValue(100000, 'Số người quá lớn.'),
+      ),
+      caseId: v.optional(v.nullable(v.pipe(v.string('Mã vụ việc phải là chuỗi ký tự.'), v.trim(), v.minLength(1), v.maxLength(64)))),
+      contentType: v.picklist(codesOf(CONTENT_TYPES), `Loại nội dung phải là một trong: ${codesOf(CONTENT_TYPES).join(', ')}.`),
+      field: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.regex(/^[a-z0-9_]{0,64}$/, 'Mã lĩnh vực không hợp lệ.')))),
+      summary: v.optional(v.nullable(text(10000))),
+      visitors: v.pipe(v.array(VisitorSchema, 'Người đến phải là một danh sách.'), v.minLength(1, 'Cần ít nhất một người đến.'), v.maxLength(200, 'Tối đa 200 người được ghi tên.')),
+      // extensions: how the visit was handled (Mẫu 03/TCD columns 10-12)
+      handling: v.optional(v.nullable(v.picklist(HANDLINGS, 'Kết quả tiếp không hợp lệ.'))),
+      handledTo: v.optional(v.nullable(text(300))),
+      refusalGround: v.optional(v.nullable(text(500))),
+      letterId: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(64)))),
+    },
+    'Lượt tiếp phải là một đối tượng JSON.',
+  ),
+  v.forward(
+    v.check((r) => r.kind === 'thuong_xuyen' || Boolean(r.hostName), 'Tiếp định kỳ, đột xuất cần ghi tên lãnh đạo chủ trì.'),
+    ['hostName'],
+  ),
+  v.forward(
+    v.check((r) => r.persons >= r.visitors.length, 'Số người không được ít hơn số người được ghi tên.'),
+    ['persons'],
+  ),
+  v.forward(v.check((r) => r.handling !== 'tu_choi' || Boolean(r.refusalGround), 'Từ chối tiếp phải ghi rõ lý do.'), ['refusalGround']),
+)
+
+export type ReceptionInput = v.InferOutput<typeof ReceptionSchema>

@@ -2,6 +2,11 @@
  * Cloudflare Workers entry point: the same app on D1. Static files under /static are served
  * by Workers assets (wrangler.toml) before this code runs. Schema changes are applied with
  * `wrangler d1 migrations apply` from the same migrations/ folder.
+ *
+ * The Worker runs without `nodejs_compat`, so there is no AsyncLocalStorage: hono/jsx's
+ * useContext() (usePage: CSRF token, user) only works in synchronous components. Keep views
+ * synchronous; load data in the route before rendering. (The vitest pool adds Node compat
+ * flags to its runner, so test/workers cannot catch this; `wrangler dev` can.)
  */
 import { openD1 } from '../db/d1.ts'
 import { createApp } from '../http/app.tsx'
@@ -14,12 +19,14 @@ export interface Env {
   PAKN_SAMPLE_DIRECTORY?: string
 }
 
+// One app per isolate: workerd passes the same `env` object to each request of an isolate
+// (observed locally), so bootstrap (first admin, sample directory) runs once per isolate.
 let cached: { env: Env; app: ReturnType<typeof createApp> } | null = null
 
 function appFor(env: Env) {
   if (cached?.env !== env) {
     const app = createApp({
-      db: openD1(env.DB as never),
+      db: openD1(env.DB),
       now: () => new Date(),
       clientAddress: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
       config: {

@@ -1,6 +1,6 @@
 // Server-rendered pages and the browser sign-in on workerd + D1: the CSRF cookie and token,
 // the Origin check, the session cookie, and static files from Workers assets.
-import { SELF } from 'cloudflare:test'
+import { SELF, env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { ORIGIN, admin, cookieHeader, csrfField, setCookieHeader, setCookies, url } from './helpers.ts'
 
@@ -60,15 +60,27 @@ describe('pages', () => {
     expect(await res.text()).toContain('Không tìm thấy trang')
   })
 
-  it('serves /static/... from public/static via Workers assets', async () => {
-    const js = await SELF.fetch(url('/static/vendor/htmx-4.0.1.min.js'))
+  // On Cloudflare, Workers assets answer /static/... before the Worker runs. SELF skips that
+  // router in the vitest pool, so this goes through the test-only ASSETS binding over the
+  // directory of wrangler.toml [assets] (see vitest.workers.config.ts).
+  it('serves public/static/... at /static/... with the cache headers of public/_headers', async () => {
+    const js = await env.ASSETS.fetch(url('/static/vendor/htmx-4.0.1.min.js'))
     expect(js.status).toBe(200)
     expect(js.headers.get('content-type')).toMatch(/javascript/)
-    expect(await js.text()).toContain('htmx')
-    const css = await SELF.fetch(url('/static/css/app.css'))
+    expect(js.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(await js.text()).toMatch(/^var htmx=/)
+
+    const css = await env.ASSETS.fetch(url('/static/css/app.css'))
     expect(css.status).toBe(200)
     expect(css.headers.get('content-type')).toMatch(/^text\/css/)
+    expect(css.headers.get('cache-control')).toBe('public, max-age=300')
+    expect(css.headers.get('x-content-type-options')).toBe('nosniff')
     await css.arrayBuffer()
+
+    // the headers file itself is configuration, not content
+    const headersFile = await env.ASSETS.fetch(url('/_headers'))
+    expect(headersFile.status).toBe(404)
+    await headersFile.arrayBuffer()
   })
 })
 

@@ -1,5 +1,5 @@
 /** The agency directory: list, search (diacritic-insensitive) and replace-by-upsert. */
-import { sql } from 'kysely'
+import { sql, type CompiledQuery } from 'kysely'
 import type { Agency } from '../domain/agency.ts'
 import type { AgencyKind, AgencyLevel } from '../domain/codes.ts'
 import { foldVi } from '../domain/text.ts'
@@ -99,28 +99,47 @@ export async function saveDirectory(
   }
   const deleted = dropped.filter((code) => !kept.has(code))
 
-  const queries = agencies.map((agency) => {
-    const row = {
-      name: agency.name,
-      name_folded: foldVi(agency.name),
-      level: agency.level,
-      kind: agency.kind,
-      parent_code: agency.parentCode,
-      fields: JSON.stringify(agency.fields),
-      area_codes: JSON.stringify(agency.areaCodes),
-      head_title: agency.headTitle ?? null,
-      address: agency.address ?? null,
-      valid_from: agency.validFrom ?? null,
-      valid_to: agency.validTo ?? null,
-      active: agency.active === false ? 0 : 1,
-      updated_at: at,
-    } as const
-    return db.kysely
+  // multi-row upserts: D1 counts statements per request, and binds at most 100 parameters each
+  const rows = agencies.map((agency) => ({
+    code: agency.code,
+    name: agency.name,
+    name_folded: foldVi(agency.name),
+    level: agency.level,
+    kind: agency.kind,
+    parent_code: agency.parentCode,
+    fields: JSON.stringify(agency.fields),
+    area_codes: JSON.stringify(agency.areaCodes),
+    head_title: agency.headTitle ?? null,
+    address: agency.address ?? null,
+    valid_from: agency.validFrom ?? null,
+    valid_to: agency.validTo ?? null,
+    active: agency.active === false ? (0 as const) : (1 as const),
+    created_at: at,
+    updated_at: at,
+  }))
+  const queries: CompiledQuery[] = chunkRows(rows, 15).map((chunk) =>
+    db.kysely
       .insertInto('agencies')
-      .values({ code: agency.code, ...row, created_at: at })
-      .onConflict((oc) => oc.column('code').doUpdateSet(row))
-      .compile()
-  })
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          name_folded: eb.ref('excluded.name_folded'),
+          level: eb.ref('excluded.level'),
+          kind: eb.ref('excluded.kind'),
+          parent_code: eb.ref('excluded.parent_code'),
+          fields: eb.ref('excluded.fields'),
+          area_codes: eb.ref('excluded.area_codes'),
+          head_title: eb.ref('excluded.head_title'),
+          address: eb.ref('excluded.address'),
+          valid_from: eb.ref('excluded.valid_from'),
+          valid_to: eb.ref('excluded.valid_to'),
+          active: eb.ref('excluded.active'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .compile(),
+  )
   for (const codes of chunkRows([...kept], 1)) {
     queries.push(db.kysely.updateTable('agencies').set({ active: 0, updated_at: at }).where('code', 'in', codes).compile())
   }

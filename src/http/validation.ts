@@ -94,7 +94,7 @@ const isRealDate = (s: string) => {
 
 /** A calendar date YYYY-MM-DD that exists. */
 export const isoDate = (message = 'Ngày phải có dạng YYYY-MM-DD và là ngày có thật.') =>
-  v.pipe(v.string(message), v.trim(), v.regex(/^\d{4}-\d{2}-\d{2}$/, message), v.check(isRealDate, message))
+  v.pipe(v.string(message), v.trim(), v.check((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDate(s), message))
 
 export const code = (message = 'Mã chỉ gồm chữ không dấu, số và các ký tự _ . -') =>
   v.pipe(v.string(message), v.trim(), v.minLength(2, 'Mã cần ít nhất 2 ký tự.'), v.maxLength(64), v.regex(/^[A-Za-z0-9_.-]+$/, message))

@@ -158,7 +158,11 @@ export function classify(input: Letter, ctx: ClassifyContext): Classification {
     agencies,
     homeAgencyCode: settings.homeAgencyCode ?? null,
     centralAgencyCode: settings.centralAgencyCode ?? null,
-    rules: Array.isArray(ctx?.competenceRules) ? ctx.competenceRules : DEFAULT_COMPETENCE_RULES,
+    rules: Array.isArray(ctx?.competenceRules)
+      ? ctx.competenceRules
+      : Array.isArray(ctx?.settings?.competenceRules)
+        ? ctx.settings.competenceRules
+        : DEFAULT_COMPETENCE_RULES,
   })
 
   const failures: ReasonCode[] = regulation

@@ -1,4 +1,5 @@
 import { workingCalendar, type WorkingCalendar } from './calendar.ts'
+import { DEFAULT_COMPETENCE_RULES, type CompetenceRule } from './competence-rules.ts'
 import { DEFAULT_DEADLINES, type DeadlineSetting } from './deadline-table.ts'
 
 /**
@@ -26,6 +27,8 @@ export interface Settings {
   duplicateSimilarity: number
   /** Effective-dated deadline rows (RULES.md §5). */
   deadlines: DeadlineSetting[]
+  /** Effective-dated competence rules (RULES.md §3): who decides what, as data rows. */
+  competenceRules: CompetenceRule[]
   /** The conventions (CONV) of RULES.md §2, each switchable. */
   conventions: Conventions
 }
@@ -70,6 +73,7 @@ export const DEFAULT_SETTINGS: Settings = {
   centralAgencyCode: null,
   duplicateSimilarity: 0.6,
   deadlines: DEFAULT_DEADLINES,
+  competenceRules: DEFAULT_COMPETENCE_RULES,
   conventions: DEFAULT_CONVENTIONS,
 }
 

@@ -51,3 +51,37 @@ describe('/api/v1/settings', () => {
     expect(t.dump('settings')).toEqual(before)
   })
 })
+
+describe('conventions, deadlines and competence rules are settings', () => {
+  it('switches a convention and changes a deadline row, which the classifier then uses', async () => {
+    const t = await testApp()
+    const admin = await t.token()
+    await t.json('/api/v1/users', 'POST', { username: 'xuly', displayName: 'Xử lý', password: 'mat-khau-xu-ly-don', roles: ['xu_ly_don'] }, admin)
+    const officer = await t.token('xuly', 'mat-khau-xu-ly-don')
+    const torn = { receivedAt: '2026-03-02', channel: 'buu_chinh', contentType: 'kien_nghi_phan_anh', writtenDate: '2026-03-01', illegible: true, field: 'giao_thong', location: 'XA_SON_TAY', summary: 'Đề nghị sửa đường liên thôn.', senders: [{ name: 'Hồ Văn Tư', address: 'Thôn 1, xã Sơn Tây', signed: true }] }
+    const before = (await (await t.json('/api/v1/classify', 'POST', torn, officer)).json()) as { reasons: string[]; dueDate: string }
+    expect(before.reasons).toContain('khong_doc_duoc')
+    const res = await t.json('/api/v1/settings', 'PUT', { conventions: { illegibleIneligible: false } }, admin)
+    expect(res.status).toBe(200)
+    const settings = (await res.json()) as { conventions: Record<string, boolean>; deadlines: Array<Record<string, unknown>> }
+    expect(settings.conventions).toMatchObject({ illegibleIneligible: false, abusiveIneligible: true })
+    const after = (await (await t.json('/api/v1/classify', 'POST', torn, officer)).json()) as { reasons: string[]; dueDate: string }
+    expect(after.reasons).not.toContain('khong_doc_duoc')
+    // D1 from 10 to 15 days
+    const deadlines = settings.deadlines.map((row) => (row.rule === 'D1' ? { ...row, length: 15 } : row))
+    expect((await t.json('/api/v1/settings', 'PUT', { deadlines }, admin)).status).toBe(200)
+    const longer = (await (await t.json('/api/v1/classify', 'POST', torn, officer)).json()) as { dueDate: string }
+    expect(longer.dueDate).toBe('2026-03-17')
+  })
+
+  it('rejects a malformed deadline row or unknown convention, changing nothing', async () => {
+    const t = await testApp()
+    const admin = await t.token()
+    const before = t.dump('settings')
+    const bad = await t.json('/api/v1/settings', 'PUT', { deadlines: [{ rule: 'D99', variant: 'thuong', from: null, to: null, length: 0, unit: 'tuan', label: '', basis: 'x' }], conventions: { khongCo: true } }, admin)
+    expect(bad.status).toBe(422)
+    const paths = ((await bad.json()) as { error: { fields: Array<{ path: string }> } }).error.fields.map((f) => f.path)
+    expect(paths).toEqual(expect.arrayContaining(['deadlines.0.rule', 'deadlines.0.length', 'deadlines.0.unit', 'deadlines.0.label']))
+    expect(t.dump('settings')).toEqual(before)
+  })
+})

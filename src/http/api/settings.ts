@@ -16,16 +16,28 @@ import { parseOrThrow, readJson } from '../validation.ts'
  */
 export async function checkedSettingsUpdate(db: Db, update: SettingsUpdate): Promise<{ changes: Partial<Settings>; errors: FieldError[] }> {
   const errors: FieldError[] = []
-  const changes: Partial<Settings> = { ...update }
+  const { conventions: conventionChanges, ...rest } = update
+  const changes: Partial<Settings> = { ...rest }
   if (update.homeAgencyCode) {
     const codes = new Set((await listAgencies(db)).map((a) => a.code))
     if (!codes.has(update.homeAgencyCode)) {
       errors.push({ path: 'homeAgencyCode', message: `Không có cơ quan mã "${update.homeAgencyCode}" trong danh bạ.` })
     }
   }
+  if (update.centralAgencyCode) {
+    const codes = new Set((await listAgencies(db)).map((a) => a.code))
+    if (!codes.has(update.centralAgencyCode)) {
+      errors.push({ path: 'centralAgencyCode', message: `Không có cơ quan mã "${update.centralAgencyCode}" trong danh bạ.` })
+    }
+  }
   if (update.holidays) changes.holidays = normaliseDateList(update.holidays)
   if (update.extraWorkingDays) changes.extraWorkingDays = normaliseDateList(update.extraWorkingDays)
   const current = await loadSettings(db)
+  // conventions are updated switch by switch
+  if (conventionChanges) {
+    const defined = Object.entries(conventionChanges).filter(([, value]) => value !== undefined)
+    changes.conventions = { ...current.conventions, ...Object.fromEntries(defined) }
+  }
   const holidays = new Set(changes.holidays ?? current.holidays)
   const both = (changes.extraWorkingDays ?? current.extraWorkingDays).filter((d) => holidays.has(d))
   if (both.length > 0) {

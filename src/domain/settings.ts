@@ -52,6 +52,18 @@ export interface Conventions {
   onceOnlyIneligible: boolean
 }
 
+/** What each convention means, in the words shown to the administrator. */
+export const CONVENTION_LABELS: Record<keyof Conventions, string> = {
+  onlineDeclarationCountsAsSigned: 'Đơn gửi trực tuyến được coi là đã ký khi người gửi xác nhận lời cam đoan',
+  periodEndsOnWorkingDay: 'Thời hạn tính theo ngày mà ngày cuối là ngày nghỉ thì kết thúc vào ngày làm việc tiếp theo (Điều 148 Bộ luật Dân sự)',
+  electronicReceiptDateIsWrittenDate: 'Đơn trực tuyến, qua Cổng DVC quốc gia, đường dây nóng: ngày nhận được coi là ngày viết đơn',
+  severalContentsIneligible: 'Đơn có nhiều nội dung không đủ điều kiện xử lý như một đơn: hướng dẫn tách đơn',
+  illegibleIneligible: 'Đơn rách nát, không đọc được là đơn không đủ điều kiện xử lý',
+  abusiveIneligible: 'Đơn có nội dung xúc phạm, chống đối Nhà nước là đơn không đủ điều kiện xử lý',
+  alreadyDecidedIneligible: 'Vụ việc đã có quyết định giải quyết có hiệu lực / đã có kết luận tố cáo: đơn không đủ điều kiện xử lý',
+  onceOnlyIneligible: 'Đơn đã được hướng dẫn / đã được chuyển một lần: đơn không đủ điều kiện xử lý (lưu đơn)',
+}
+
 export const DEFAULT_CONVENTIONS: Conventions = {
   onlineDeclarationCountsAsSigned: true,
   periodEndsOnWorkingDay: true,

@@ -156,3 +156,36 @@ describe('admin pages', () => {
     expect(((await api.json()) as { error: { code: string } }).error.code).toBe('not_found')
   })
 })
+
+describe('deadline table page', () => {
+  it('changes a row, adds one and deletes one; a bad row is shown back with its message', async () => {
+    const t = await testApp()
+    const b = new Browser(t)
+    await b.login()
+    const page = await (await b.get('/can-bo/quan-tri/thoi-han')).text()
+    expect(page).toContain('Điều 27 Luật Khiếu nại 2011')
+    expect(page).toContain('Cơ quan quản lý lĩnh vực tại địa bàn')
+    const settings = (await (await t.json('/api/v1/settings', 'GET', undefined, await t.token())).json()) as { deadlines: Array<Record<string, string | number | null>> }
+    const col = (name: string, extra: string) => [...settings.deadlines.map((r) => (r[name] === null ? '' : String(r[name]))), extra]
+    const fields = {
+      rule: col('rule', 'D1'),
+      variant: col('variant', 'vung_sau'),
+      from: col('from', '2027-01-01'),
+      to: col('to', ''),
+      length: settings.deadlines.map((r) => (r.rule === 'D9' ? '6' : String(r.length))).concat('12'),
+      unit: col('unit', 'ngay'),
+      label: col('label', 'Xử lý đơn (vùng sâu)'),
+      basis: col('basis', 'Quyết định của UBND tỉnh'),
+      keep: settings.deadlines.map((r) => (r.rule === 'D13' ? '0' : '1')).concat('1'),
+    }
+    const bad = await b.post('/can-bo/quan-tri/thoi-han', { ...fields, length: fields.length.map((l, i) => (i === 0 ? 'mười' : l)) })
+    expect(bad.status).toBe(422)
+    expect(await bad.text()).toContain('Độ dài thời hạn phải là một số.')
+    const ok = await b.post('/can-bo/quan-tri/thoi-han', fields)
+    expect(ok.status).toBe(303)
+    const after = (await (await t.json('/api/v1/settings', 'GET', undefined, await t.token())).json()) as { deadlines: Array<{ rule: string; variant: string; length: number; from: string | null }> }
+    expect(after.deadlines.find((r) => r.rule === 'D9')?.length).toBe(6)
+    expect(after.deadlines.some((r) => r.rule === 'D13')).toBe(false)
+    expect(after.deadlines.find((r) => r.rule === 'D1' && r.variant === 'vung_sau')).toMatchObject({ length: 12, from: '2027-01-01' })
+  })
+})

@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono'
 import { ancestorsOf, directoryProblems, type Agency } from '../../domain/agency.ts'
 import { directoryToCsv, readDirectoryFile } from '../../domain/directory-file.ts'
 import { viCollator } from '../../domain/text.ts'
+import { CONVENTION_LABELS, type Conventions } from '../../domain/settings.ts'
 import { listAgencies, saveDirectory } from '../../db/agencies.ts'
 import { loadSettings, saveSettings } from '../../db/settings.ts'
 import { createUser, listUsers, updateUser } from '../../db/users.ts'
@@ -10,6 +11,7 @@ import { AgenciesPage } from '../../../views/pages/admin/AgenciesPage.tsx'
 import { AgencyFormPage, agencyToForm, emptyAgencyForm, type AgencyForm } from '../../../views/pages/admin/AgencyFormPage.tsx'
 import { ImportPage, ImportPreviewPage, type ImportMode } from '../../../views/pages/admin/ImportPage.tsx'
 import { SettingsPage, type SettingsForm } from '../../../views/pages/admin/SettingsPage.tsx'
+import { DeadlinesPage, deadlineFormRows, type DeadlineFormRow } from '../../../views/pages/admin/DeadlinesPage.tsx'
 import { UserEditPage, UsersPage, emptyUserForm, type UserForm } from '../../../views/pages/admin/UsersPage.tsx'
 import type { AppEnv } from '../env.ts'
 import { notFound, type FieldError } from '../errors.ts'
@@ -29,6 +31,7 @@ const FLASH: Record<string, string> = {
   'co-quan': 'Đã lưu cơ quan.',
   'nhap': 'Đã nhập danh bạ.',
   'tai-khoan': 'Đã lưu tài khoản.',
+  'thoi-han': 'Đã lưu bảng thời hạn.',
 }
 const flashOf = (key: string | undefined) => (key ? (FLASH[key] ?? null) : null)
 
@@ -64,6 +67,9 @@ const settingsForm = (s: Awaited<ReturnType<typeof loadSettings>>): SettingsForm
   largeGroupThreshold: String(s.largeGroupThreshold),
   holidays: s.holidays.join('\n'),
   extraWorkingDays: s.extraWorkingDays.join('\n'),
+  centralAgencyCode: s.centralAgencyCode ?? '',
+  duplicateSimilarity: String(s.duplicateSimilarity).replace('.', ','),
+  conventions: s.conventions,
 })
 
 const agencyFromForm = (f: AgencyForm) => ({
@@ -114,7 +120,13 @@ export const adminPages = new Hono<AppEnv>()
       largeGroupThreshold: formText(body, 'largeGroupThreshold', 10),
       holidays: formText(body, 'holidays', 50_000),
       extraWorkingDays: formText(body, 'extraWorkingDays', 50_000),
+      centralAgencyCode: formText(body, 'centralAgencyCode', 64),
+      duplicateSimilarity: formText(body, 'duplicateSimilarity', 10),
+      conventions: Object.fromEntries(
+        (Object.keys(CONVENTION_LABELS) as Array<keyof Conventions>).map((key) => [key, formList(body, 'conventions').includes(key)]),
+      ) as unknown as Conventions,
     }
+    const similarity = Number(form.duplicateSimilarity.trim().replace(',', '.'))
     const threshold = form.largeGroupThreshold.trim() === '' ? Number.NaN : Number(form.largeGroupThreshold)
     const parsed = safeParseForm(SettingsUpdateSchema, {
       homeAgencyCode: form.homeAgencyCode || null,
@@ -123,6 +135,10 @@ export const adminPages = new Hono<AppEnv>()
       largeGroupThreshold: Number.isNaN(threshold) ? form.largeGroupThreshold : threshold,
       holidays: dateLines(form.holidays),
       extraWorkingDays: dateLines(form.extraWorkingDays),
+      centralAgencyCode: form.centralAgencyCode || null,
+      duplicateSimilarity: form.duplicateSimilarity.trim() === '' ? undefined : Number.isNaN(similarity) ? form.duplicateSimilarity : similarity,
+      // the switches are only read from a form that showed them (unchecked boxes send nothing)
+      conventions: formText(body, 'conventionsShown') === '1' ? form.conventions : undefined,
     })
     let errors: FieldError[] = parsed.ok ? [] : parsed.errors
     if (parsed.ok) {
@@ -135,6 +151,56 @@ export const adminPages = new Hono<AppEnv>()
     }
     const agencies = await listAgencies(db)
     return render(c, <SettingsPage form={form} agencies={agencies} errors={errorsByField(errors)} />, 422)
+  })
+
+  // ----- deadline table -----
+  .get('/thoi-han', pageRequires('manage_settings'), async (c) => {
+    const settings = await loadSettings(c.get('deps').db)
+    return render(c, <DeadlinesPage rows={deadlineFormRows(settings.deadlines)} competenceRules={settings.competenceRules} flash={flashOf(c.req.query('ok'))} />)
+  })
+  .post('/thoi-han', pageRequires('manage_settings'), async (c) => {
+    const { db, now } = c.get('deps')
+    const body = await readForm(c)
+    const column = (name: string) => formList(body, name)
+    const rules = column('rule')
+    const rows: DeadlineFormRow[] = rules.map((rule, i) => ({
+      rule,
+      variant: column('variant')[i] ?? 'thuong',
+      from: column('from')[i] ?? '',
+      to: column('to')[i] ?? '',
+      length: column('length')[i] ?? '',
+      unit: column('unit')[i] ?? 'ngay',
+      label: column('label')[i] ?? '',
+      basis: column('basis')[i] ?? '',
+      keep: column('keep')[i] ?? '1',
+    }))
+    // the blank "add" row counts only when a rule was picked; "Xóa" drops a row
+    const kept = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.keep !== '0' && r.rule !== '')
+    const parsed = safeParseForm(SettingsUpdateSchema, {
+      deadlines: kept.map(({ r }) => ({
+        rule: r.rule,
+        variant: r.variant,
+        from: r.from || null,
+        to: r.to || null,
+        length: /^\d+$/.test(r.length.trim()) ? Number(r.length) : r.length,
+        unit: r.unit,
+        label: r.label,
+        basis: r.basis,
+      })),
+    })
+    if (parsed.ok) {
+      await saveSettings(db, { deadlines: parsed.value.deadlines }, actorOf(c.get('user')!), now())
+      return c.redirect('/can-bo/quan-tri/thoi-han?ok=thoi-han', 303)
+    }
+    const errors: Record<string, string> = {}
+    for (const e of parsed.errors) {
+      const [, index] = e.path.split('.')
+      const row = index !== undefined ? kept[Number(index)]?.i : undefined
+      const key = row === undefined ? 'form' : `row${row}`
+      errors[key] ??= e.message
+    }
+    const settings = await loadSettings(db)
+    return render(c, <DeadlinesPage rows={rows.filter((r) => r.rule !== '')} competenceRules={settings.competenceRules} errors={errors} />, 422)
   })
 
   // ----- agencies -----

@@ -1,5 +1,6 @@
 /** Admin: the board's settings, including the working-day calendar. */
 import type { Agency } from '../../../src/domain/agency.ts'
+import { CONVENTION_LABELS, type Conventions } from '../../../src/domain/settings.ts'
 import { CsrfField, ErrorSummary, Field, Flash, Select, TextArea, type Errors } from '../../components/forms.tsx'
 import { Layout } from '../../layouts/Layout.tsx'
 
@@ -10,6 +11,9 @@ export interface SettingsForm {
   largeGroupThreshold: string
   holidays: string
   extraWorkingDays: string
+  centralAgencyCode: string
+  duplicateSimilarity: string
+  conventions: Conventions
 }
 
 interface Props {
@@ -59,6 +63,39 @@ export const SettingsPage = ({ form, agencies, errors = {}, flash }: Props) => (
           error={errors.largeGroupThreshold}
           required
         />
+      </fieldset>
+      <fieldset>
+        <legend>Định tuyến và trùng đơn</legend>
+        <Select
+          name="centralAgencyCode"
+          label="Cơ quan trung ương nhận đơn vượt thẩm quyền cấp tỉnh"
+          hint="Ví dụ: đơn tố cáo Chủ tịch UBND tỉnh. Để trống thì chuyển về cơ quan chủ quản."
+          options={agencies.filter((a) => a.active !== false && a.level === 'trung_uong').map((a) => ({ value: a.code, label: `${a.name} (${a.code})` }))}
+          value={form.centralAgencyCode}
+          emptyLabel="— Không chọn —"
+          error={errors.centralAgencyCode}
+        />
+        <Field
+          name="duplicateSimilarity"
+          label="Ngưỡng giống nhau để coi là đơn trùng (0,3 – 1)"
+          hint="Hai đơn của cùng người gửi, cùng đối tượng, cùng loại, có nội dung giống nhau từ mức này trở lên là cùng một vụ việc."
+          inputmode="decimal"
+          width="short"
+          value={form.duplicateSimilarity}
+          error={errors.duplicateSimilarity}
+        />
+      </fieldset>
+      <fieldset>
+        <legend>Quy ước áp dụng khi quy định chưa rõ</legend>
+        <input type="hidden" name="conventionsShown" value="1" />
+        {(Object.keys(CONVENTION_LABELS) as Array<keyof Conventions>).map((key) => (
+          <label class="checkbox">
+            <input type="checkbox" name="conventions" value={key} checked={form.conventions[key]} /> {CONVENTION_LABELS[key]}
+          </label>
+        ))}
+        <p class="hint">
+          Thời hạn xử lý và quy tắc xác định thẩm quyền: xem <a href="/can-bo/quan-tri/thoi-han">bảng thời hạn</a>.
+        </p>
       </fieldset>
       <fieldset>
         <legend>Lịch ngày làm việc</legend>

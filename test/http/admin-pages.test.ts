@@ -189,3 +189,19 @@ describe('deadline table page', () => {
     expect(after.deadlines.find((r) => r.rule === 'D1' && r.variant === 'vung_sau')).toMatchObject({ length: 12, from: '2027-01-01' })
   })
 })
+
+describe('own account', () => {
+  it('changes one\'s password after checking the current one', async () => {
+    const t = await testApp()
+    const b = new Browser(t)
+    await b.login()
+    await b.get('/can-bo/tai-khoan')
+    const wrong = await b.post('/can-bo/tai-khoan', { current: 'sai', password: 'mat-khau-moi-2026', confirm: 'mat-khau-moi-2026' })
+    expect(wrong.status).toBe(422)
+    expect(await wrong.text()).toContain('Mật khẩu hiện tại không đúng.')
+    const ok = await b.post('/can-bo/tai-khoan', { current: 'mat-khau-quan-tri-2026', password: 'mat-khau-moi-2026', confirm: 'mat-khau-moi-2026' })
+    expect(ok.status).toBe(303)
+    expect((await b.get('/can-bo')).status).toBe(200)
+    expect(await t.token('admin', 'mat-khau-moi-2026')).toBeTruthy()
+  })
+})

@@ -62,7 +62,9 @@ export const Layout = ({ title, children, staff = false }: LayoutProps) => {
             </a>
             {user ? (
               <div class="account">
-                <span class="account__name">{user.displayName}</span>
+                <a class="account__name" href="/can-bo/tai-khoan" title="Đổi mật khẩu">
+                  {user.displayName}
+                </a>
                 <form method="post" action="/dang-xuat" class="inline-form">
                   <input type="hidden" name="_csrf" value={csrfToken} />
                   <button type="submit" class="link-button">

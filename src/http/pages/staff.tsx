@@ -6,10 +6,37 @@ import { StaffHomePage } from '../../../views/pages/StaffHome.tsx'
 import type { AppEnv } from '../env.ts'
 import { signedIn } from '../auth/pages.ts'
 import { render } from '../render.tsx'
+import { AccountPage } from '../../../views/pages/AccountPage.tsx'
+import { findUserRowByUsername, updateUser } from '../../db/users.ts'
+import { hashPassword, verifyPassword } from '../auth/crypto.ts'
+import { actorOf, startBrowserSession } from '../auth/session.ts'
+import { formText, readForm, safeParseForm } from '../form.ts'
+import { password as password_ } from '../schemas/user.ts'
 
-export const staffPages = new Hono<AppEnv>().use(signedIn).get('/', async (c) => {
-  const { db } = c.get('deps')
-  const [agencies, settings] = await Promise.all([listAgencies(db), loadSettings(db)])
-  const home = agencies.find((a) => a.code === settings.homeAgencyCode)
-  return render(c, <StaffHomePage agencyCount={agencies.length} homeAgencyName={home?.name ?? null} />)
-})
+export const staffPages = new Hono<AppEnv>()
+  .use(signedIn)
+  .get('/', async (c) => {
+    const { db } = c.get('deps')
+    const [agencies, settings] = await Promise.all([listAgencies(db), loadSettings(db)])
+    const home = agencies.find((a) => a.code === settings.homeAgencyCode)
+    return render(c, <StaffHomePage agencyCount={agencies.length} homeAgencyName={home?.name ?? null} />)
+  })
+  .get('/tai-khoan', (c) => render(c, <AccountPage flash={c.req.query('ok') ? 'Đã đổi mật khẩu.' : null} />))
+  .post('/tai-khoan', async (c) => {
+    const { db, now } = c.get('deps')
+    const user = c.get('user')!
+    const body = await readForm(c)
+    const current = formText(body, 'current', 256)
+    const password = formText(body, 'password', 256)
+    const errors: Record<string, string> = {}
+    const row = await findUserRowByUsername(db, user.username)
+    if (!row || !(await verifyPassword(current, row.password_hash))) errors.current = 'Mật khẩu hiện tại không đúng.'
+    const parsed = safeParseForm(password_, password)
+    if (!parsed.ok) errors.password = parsed.errors[0]!.message
+    if (formText(body, 'confirm', 256) !== password) errors.confirm = 'Mật khẩu nhập lại không khớp.'
+    if (Object.keys(errors).length > 0) return render(c, <AccountPage errors={errors} />, 422)
+    const updated = await updateUser(db, user.id, { passwordHash: await hashPassword(password) }, actorOf(user), now())
+    // a new password ends every session of the account; this browser gets a fresh one
+    if (updated) await startBrowserSession(c, updated)
+    return c.redirect('/can-bo/tai-khoan?ok=1', 303)
+  })

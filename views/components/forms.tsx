@@ -41,7 +41,18 @@ interface FieldProps {
   width?: 'short' | 'medium' | 'full'
 }
 
-export const Field = (p: FieldProps) => {
+/** What every field has around its control: label, hint, error, and the ids tying them together. */
+interface FrameProps {
+  name: string
+  label: string
+  hint?: Child
+  error?: string | undefined
+  required?: boolean | undefined
+  /** Renders the control with its id and aria attributes. */
+  control: (a: { id: string; 'aria-invalid': 'true' | undefined; 'aria-describedby': string | undefined }) => Child
+}
+
+export const FieldFrame = (p: FrameProps) => {
   const id = fieldId(p.name)
   const describedBy = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
   return (
@@ -60,8 +71,17 @@ export const Field = (p: FieldProps) => {
           {p.error}
         </p>
       ) : null}
+      {p.control({ id, 'aria-invalid': p.error ? 'true' : undefined, 'aria-describedby': describedBy })}
+    </div>
+  )
+}
+
+export const Field = (p: FieldProps) => (
+  <FieldFrame
+    {...p}
+    control={(a) => (
       <input
-        id={id}
+        {...a}
         name={p.name}
         type={p.type ?? 'text'}
         value={p.value ?? ''}
@@ -71,12 +91,10 @@ export const Field = (p: FieldProps) => {
         min={p.min}
         max={p.max}
         class={`input input--${p.width ?? 'full'}`}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={describedBy}
       />
-    </div>
-  )
-}
+    )}
+  />
+)
 
 interface TextAreaProps {
   name: string
@@ -88,39 +106,16 @@ interface TextAreaProps {
   required?: boolean
 }
 
-export const TextArea = (p: TextAreaProps) => {
-  const id = fieldId(p.name)
-  const describedBy = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
-  return (
-    <div class={`field${p.error ? ' field--error' : ''}`}>
-      <label for={id}>
-        {p.label}
-        {p.required ? <span class="required" aria-hidden="true"> *</span> : null}
-      </label>
-      {p.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {p.hint}
-        </p>
-      ) : null}
-      {p.error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {p.error}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={p.name}
-        rows={p.rows ?? 4}
-        required={p.required}
-        class="input"
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={describedBy}
-      >
+export const TextArea = (p: TextAreaProps) => (
+  <FieldFrame
+    {...p}
+    control={(a) => (
+      <textarea {...a} name={p.name} rows={p.rows ?? 4} required={p.required} class="input">
         {p.value ?? ''}
       </textarea>
-    </div>
-  )
-}
+    )}
+  />
+)
 
 interface SelectProps {
   name: string
@@ -133,26 +128,11 @@ interface SelectProps {
   emptyLabel?: string
 }
 
-export const Select = (p: SelectProps) => {
-  const id = fieldId(p.name)
-  const describedBy = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
-  return (
-    <div class={`field${p.error ? ' field--error' : ''}`}>
-      <label for={id}>
-        {p.label}
-        {p.required ? <span class="required" aria-hidden="true"> *</span> : null}
-      </label>
-      {p.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {p.hint}
-        </p>
-      ) : null}
-      {p.error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {p.error}
-        </p>
-      ) : null}
-      <select id={id} name={p.name} class="input" required={p.required} aria-invalid={p.error ? 'true' : undefined} aria-describedby={describedBy}>
+export const Select = (p: SelectProps) => (
+  <FieldFrame
+    {...p}
+    control={(a) => (
+      <select {...a} name={p.name} class="input" required={p.required}>
         {p.emptyLabel !== undefined ? <option value="">{p.emptyLabel}</option> : null}
         {p.options.map((o) => (
           <option value={o.value} selected={o.value === p.value}>
@@ -160,9 +140,9 @@ export const Select = (p: SelectProps) => {
           </option>
         ))}
       </select>
-    </div>
-  )
-}
+    )}
+  />
+)
 
 export const Flash = ({ message, kind = 'success' }: { message?: string | null | undefined; kind?: 'success' | 'info' | 'warning' }) =>
   message ? (

@@ -13,11 +13,13 @@ import { SENDS_TO_AGENCY, decide, type DecisionInput } from '../domain/decision.
 import { findDuplicate, letterText, type DuplicateMatch } from '../domain/duplicates.ts'
 import type { Agency } from '../domain/agency.ts'
 import type { Classification, Letter } from '../domain/letter.ts'
+import { buildDocument, documentsFor, protectsIdentity, type DocumentModel } from '../domain/documents.ts'
 import { can } from '../domain/permissions.ts'
 import type { Settings } from '../domain/settings.ts'
 import { listAgencies } from '../db/agencies.ts'
 import { ConflictError, isGuardFailure, type Db } from '../db/db.ts'
 import { historyOf, recordHistory, type Actor } from '../db/history.ts'
+import { documentsOfLetter, insertDocument, summaryOf, type StoredDocument } from '../db/documents.ts'
 import { decisionsOf, duplicateCandidates, getLetter, recordDecision, registerLetter, type StoredLetter } from '../db/letters.ts'
 import { loadSettings } from '../db/settings.ts'
 import type { CurrentUser } from './env.ts'
@@ -96,9 +98,11 @@ export async function registerClassifiedLetter(
 
 // ----- who may see what ---------------------------------------------------------------------
 
-/** A denunciation's senders are protected; so is a several-content letter that contains one. */
-export const protectsIdentity = (letter: Letter): boolean =>
-  letter.contentType === 'to_cao' || (letter.contents ?? []).some((c) => c.contentType === 'to_cao')
+/**
+ * A denunciation's senders are protected; so is a several-content letter that contains one.
+ * Defined beside the document templates (src/domain/documents.ts), which redact by the same test.
+ */
+export { protectsIdentity }
 
 /** A receiving-agency user sees only what was sent to its agency. */
 export function canViewLetter(user: CurrentUser, letter: StoredLetter): boolean {
@@ -112,6 +116,12 @@ export function canViewLetter(user: CurrentUser, letter: StoredLetter): boolean 
 export const mayViewIdentity = (user: CurrentUser, letter: Letter) =>
   !protectsIdentity(letter) || can(user.roles, 'view_denouncer_identity')
 
+/** A receiving agency's user sees only the documents addressed to its agency (redacted for a denunciation). */
+export function visibleDocuments(user: CurrentUser, documents: readonly StoredDocument[]): StoredDocument[] {
+  if (can(user.roles, 'view_letters')) return [...documents]
+  return documents.filter((d) => user.agencyCode !== null && d.addresseeAgencyCode === user.agencyCode)
+}
+
 // ----- the letter as the API returns it -----------------------------------------------------
 
 export async function letterForViewer(db: Db, stored: StoredLetter, user: CurrentUser, now: Date) {
@@ -122,7 +132,7 @@ export async function letterForViewer(db: Db, stored: StoredLetter, user: Curren
       recordHistory(db, now, { id: user.id, name: user.displayName }, { entity: 'letter', entityId: stored.id, action: 'xem_danh_tinh_nguoi_to_cao' }),
     ])
   }
-  const [decisions, history] = await Promise.all([decisionsOf(db, stored.id), historyOf(db, 'letter', stored.id)])
+  const [decisions, history, documents] = await Promise.all([decisionsOf(db, stored.id), historyOf(db, 'letter', stored.id), documentsOfLetter(db, stored.id)])
   const last = decisions.at(-1) ?? null
   const { senders: _withPositions, ...facts } = stored.letter
   const senders = stored.senders.map(({ position: _position, ...sender }) => sender)
@@ -158,6 +168,8 @@ export async function letterForViewer(db: Db, stored: StoredLetter, user: Curren
     decisions: decisions.map((d) => ({ outcome: d.outcome, competentAgencyCode: d.competentAgencyCode, overrides: d.overrides, note: d.note, decidedAt: d.decidedAt, decidedBy: d.decidedByName })),
     // the history never carries identities; whose identity was viewed is shown only as the action
     history: history.map((h) => ({ at: h.at, actor: h.actorName, onBehalfOf: showIdentity ? h.onBehalfOf : h.onBehalfOf && '***', action: h.action, reason: h.reason })),
+    // the list never carries a document's content; opening one goes through its own access check
+    documents: visibleDocuments(user, documents).map(summaryOf),
     createdAt: stored.createdAt,
     decidedAt: stored.decidedAt,
     sentAt: stored.sentAt,
@@ -200,20 +212,31 @@ export async function decideLetter(db: Db, letterId: string, input: DecisionInpu
     calendar,
   })
   const sendsOut = SENDS_TO_AGENCY.includes(result.outcome) && result.competentAgencyCode !== null
-  const extra = sendsOut
-    ? [
-        db.kysely
-          .insertInto('forwardings')
-          .values({
-            id: nanoid(),
-            letter_id: letterId,
-            agency_code: result.competentAgencyCode!,
-            kind: result.outcome as 'chuyen_don' | 'don_doc',
-            sent_on: vnDateOf(now),
-          })
-          .compile(),
-      ]
-    : []
+  // the outcome's documents are issued in the decision's own batch: a decision never exists without them
+  const documents = issueDocuments(stored, { ...result, dueDate: due.dueDate }, { agencies, settings }, user, now)
+  const forwardedWith = documents.find((d) => d.model.audience === 'co_quan' && d.model.addresseeAgencyCode === result.competentAgencyCode)
+  const actor = { id: user.id, name: user.displayName }
+  const extra = [
+    ...documents.flatMap((d) => [
+      insertDocument(db, d.id, letterId, d.model, user.id, now),
+      recordHistory(db, now, actor, { entity: 'document', entityId: d.id, action: 'lap_van_ban', data: { letterId, template: d.model.template, redacted: d.model.redacted } }),
+    ]),
+    ...(sendsOut
+      ? [
+          db.kysely
+            .insertInto('forwardings')
+            .values({
+              id: nanoid(),
+              letter_id: letterId,
+              agency_code: result.competentAgencyCode!,
+              kind: result.outcome as 'chuyen_don' | 'don_doc',
+              document_id: forwardedWith?.id ?? null,
+              sent_on: vnDateOf(now),
+            })
+            .compile(),
+        ]
+      : []),
+  ]
   try {
     await recordDecision(
       db,
@@ -232,7 +255,7 @@ export async function decideLetter(db: Db, letterId: string, input: DecisionInpu
         status: sendsOut ? 'cho_phuc_dap' : 'da_xu_ly',
         extra,
       },
-      { id: user.id, name: user.displayName },
+      actor,
       now,
     )
   } catch (error) {
@@ -242,4 +265,30 @@ export async function decideLetter(db: Db, letterId: string, input: DecisionInpu
   const updated = await getLetter(db, letterId)
   if (!updated) throw new ConflictError('letter vanished')
   return { ok: true, letter: updated }
+}
+
+/**
+ * The documents the chosen outcome calls for (src/domain/documents.ts), built from the letter,
+ * the decision and the directory as they are now: the stored snapshot is what was sent.
+ */
+function issueDocuments(
+  stored: StoredLetter,
+  result: { outcome: Outcome; competentAgencyCode: string | null; note: string | null; dueDate: string },
+  ctx: RulesContext,
+  user: CurrentUser,
+  now: Date,
+): Array<{ id: string; model: DocumentModel }> {
+  const issuedOn = vnDateOf(now)
+  // the classification's reasons explain the suggested outcome only; an override is explained by the note
+  const reasons = result.outcome === stored.suggestion.outcome ? stored.suggestion.reasons : []
+  return documentsFor(result.outcome, stored.letter).map((template) => ({
+    id: nanoid(),
+    model: buildDocument(template, {
+      letter: { id: stored.id, code: stored.code, track: stored.track, letter: stored.letter, reasons },
+      decision: { outcome: result.outcome, competentAgencyCode: result.competentAgencyCode, note: result.note, dueDate: result.dueDate, decidedByName: user.displayName },
+      agencies: ctx.agencies,
+      settings: ctx.settings,
+      issuedOn,
+    }),
+  }))
 }

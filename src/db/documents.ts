@@ -1,0 +1,94 @@
+/**
+ * Issued documents in storage. The `content` column is the JSON snapshot of the document model
+ * as it was issued: rendering reads only this, never the letter or the directory again, so a
+ * reprint years later shows exactly what was sent.
+ */
+import { sql, type CompiledQuery } from 'kysely'
+import type { DocumentModel, TemplateId } from '../domain/documents.ts'
+import type { Db } from './db.ts'
+
+export interface StoredDocument {
+  id: string
+  letterId: string
+  template: TemplateId
+  number: string | null
+  issuedOn: string
+  addresseeAgencyCode: string | null
+  redacted: boolean
+  createdAt: string
+  createdBy: string | null
+  model: DocumentModel
+}
+
+/** The list entry: what the letter view shows without opening the snapshot. */
+export interface DocumentSummary {
+  id: string
+  template: TemplateId
+  title: string
+  issuedOn: string
+  redacted: boolean
+  addresseeAgencyCode: string | null
+}
+
+export const insertDocument = (db: Db, id: string, letterId: string, model: DocumentModel, createdBy: string | null, at: Date): CompiledQuery =>
+  db.kysely
+    .insertInto('documents')
+    .values({
+      id,
+      letter_id: letterId,
+      template: model.template,
+      number: model.heading.number,
+      issued_on: model.issuedOn,
+      addressee_agency_code: model.addresseeAgencyCode,
+      content: JSON.stringify(model),
+      redacted: model.redacted ? 1 : 0,
+      created_at: at.toISOString(),
+      created_by: createdBy,
+    })
+    .compile()
+
+type Row = {
+  id: string
+  letter_id: string | null
+  template: string
+  number: string | null
+  issued_on: string
+  addressee_agency_code: string | null
+  content: string
+  redacted: 0 | 1
+  created_at: string
+  created_by: string | null
+}
+
+const fromRow = (r: Row): StoredDocument => ({
+  id: r.id,
+  letterId: r.letter_id ?? '',
+  template: r.template as TemplateId,
+  number: r.number,
+  issuedOn: r.issued_on,
+  addresseeAgencyCode: r.addressee_agency_code,
+  redacted: r.redacted === 1,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  model: JSON.parse(r.content) as DocumentModel,
+})
+
+/** A letter's documents, oldest first (a changed decision adds documents; earlier ones stay on file). */
+export async function documentsOfLetter(db: Db, letterId: string): Promise<StoredDocument[]> {
+  const rows = await db.kysely.selectFrom('documents').selectAll().where('letter_id', '=', letterId).orderBy('created_at').orderBy(sql`rowid`).execute()
+  return rows.map((r) => fromRow(r as Row))
+}
+
+export async function getLetterDocument(db: Db, letterId: string, documentId: string): Promise<StoredDocument | null> {
+  const row = await db.kysely.selectFrom('documents').selectAll().where('id', '=', documentId).where('letter_id', '=', letterId).executeTakeFirst()
+  return row ? fromRow(row as Row) : null
+}
+
+export const summaryOf = (d: StoredDocument): DocumentSummary => ({
+  id: d.id,
+  template: d.template,
+  title: d.model.title,
+  issuedOn: d.issuedOn,
+  redacted: d.redacted,
+  addresseeAgencyCode: d.addresseeAgencyCode,
+})

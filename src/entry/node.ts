@@ -8,6 +8,7 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { dbAttachmentStore } from '../db/attachments.ts'
 import { migrate } from '../db/migrate.ts'
 import { openSqlite } from '../db/sqlite.ts'
 import { countUsers } from '../db/users.ts'
@@ -15,6 +16,7 @@ import { createApp } from '../http/app.tsx'
 import { newPassword } from '../http/auth/crypto.ts'
 import { bootstrap } from '../http/bootstrap.ts'
 import type { Deps } from '../http/env.ts'
+import { memoryRateLimiter } from '../http/rate-limit.ts'
 
 const env = process.env
 const port = Number(env.PORT ?? 3000)
@@ -36,10 +38,21 @@ if ((!adminUser || !adminPassword) && (await countUsers(db)) === 0) {
   generated = true
 }
 
+// Behind a reverse proxy every request comes from the proxy's address; with PAKN_TRUST_PROXY=1
+// the client is the address the proxy appended last to X-Forwarded-For (the only entry a
+// client cannot forge), so per-address limits do not lump all citizens together.
+const trustProxy = env.PAKN_TRUST_PROXY === '1'
+
 const deps: Deps = {
   db,
   now: () => new Date(),
-  clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
+  clientAddress: (c) => {
+    const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined
+    return forwarded || (getConnInfo(c).remote.address ?? 'unknown')
+  },
+  // citizens' attachments in the same SQLite file (table attachment_blobs)
+  attachments: dbAttachmentStore(db),
+  rateLimiter: memoryRateLimiter(),
   config: {
     adminUser,
     adminPassword,

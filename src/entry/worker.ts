@@ -9,10 +9,16 @@
  * flags to its runner, so test/workers cannot catch this; `wrangler dev` can.)
  */
 import { openD1 } from '../db/d1.ts'
+import { r2AttachmentStore } from '../db/r2-attachments.ts'
 import { createApp } from '../http/app.tsx'
+import { bindingRateLimiter } from '../http/rate-limit.ts'
 
 export interface Env {
   DB: D1Database
+  /** Optional: without it attachments are stored in D1. */
+  ATTACHMENTS?: R2Bucket
+  SUBMISSION_LIMITER?: RateLimit
+  LOOKUP_LIMITER?: RateLimit
   PAKN_ADMIN_USER?: string
   PAKN_ADMIN_PASSWORD?: string
   PAKN_PUBLIC_ORIGIN?: string
@@ -29,6 +35,8 @@ function appFor(env: Env) {
       db: openD1(env.DB),
       now: () => new Date(),
       clientAddress: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
+      attachments: env.ATTACHMENTS ? r2AttachmentStore(env.ATTACHMENTS) : undefined,
+      rateLimiter: bindingRateLimiter({ submission: env.SUBMISSION_LIMITER, lookup: env.LOOKUP_LIMITER }),
       config: {
         adminUser: env.PAKN_ADMIN_USER,
         adminPassword: env.PAKN_ADMIN_PASSWORD,

@@ -5,6 +5,8 @@
 import type { Context } from 'hono'
 import type { Role } from '../domain/codes.ts'
 import type { Db } from '../db/db.ts'
+import type { AttachmentStore } from '../db/attachments.ts'
+import type { RateLimiter } from './rate-limit.ts'
 
 export interface AppConfig {
   /** First admin created when the database has no user (PAKN_ADMIN_USER / PAKN_ADMIN_PASSWORD). */
@@ -28,6 +30,10 @@ export interface Deps {
   now: () => Date
   /** The client's address, for login throttling (socket on Node, CF-Connecting-IP on Workers). */
   clientAddress: (c: Context) => string
+  /** Where citizens' attachments are kept; default: the database (table attachment_blobs). */
+  attachments?: AttachmentStore | undefined
+  /** Per-address limits of the public portal; default: an in-memory limiter per app. */
+  rateLimiter?: RateLimiter | undefined
 }
 
 export interface CurrentUser {

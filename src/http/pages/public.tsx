@@ -14,7 +14,7 @@ const formString = (value: unknown, max = 1000) => (typeof value === 'string' ? 
 export const publicPages = new Hono<AppEnv>()
   .get('/', async (c) => {
     const settings = await loadSettings(c.get('deps').db)
-    return render(c, <HomePage boardName={settings.boardName} />)
+    return render(c, <HomePage boardName={settings.boardName} deadlines={settings.deadlines} />)
   })
   .get('/dang-nhap', (c) => {
     if (c.get('user')) return c.redirect(safeNext(c.req.query('next')), 303)

@@ -10,6 +10,7 @@ import type { Classification, Letter, Respondent, Sender } from '../domain/lette
 import { foldVi, ftsQuery } from '../domain/text.ts'
 import { chunkRows, guardPreviousChanged, type Db } from './db.ts'
 import { recordHistory, type Actor } from './history.ts'
+import { letterReportWhere, type LetterReportFilter } from './report-dims.ts'
 import type { LetterRow } from './schema.ts'
 
 /** Receipt and matter codes: 8 characters, no 0/O, 1/I/L look-alikes; shown as XXXX-XXXX. */
@@ -373,6 +374,12 @@ export interface LetterFilter {
   searchIdentityOfDenunciations: boolean
   /** Only letters sent (forwarded / follow-up) to `competentAgencyCode`: a receiving agency's view. */
   onlySentToAgency?: boolean | undefined
+  /** The report's predicates (decided, carried over, counted type, one per matter …): src/db/report-dims.ts. */
+  report?: LetterReportFilter | undefined
+  /** Several values of these at once (any of them). */
+  contentTypes?: readonly string[] | undefined
+  channels?: readonly string[] | undefined
+  outcomes?: readonly string[] | undefined
 }
 
 export interface LetterPage {
@@ -394,6 +401,9 @@ export interface LetterListItem {
   dueDate: string | null
   signerGroup: string
   summary: string | null
+  track: string
+  decidedAt: string | null
+  matterId: string | null
 }
 
 const encodeCursor = (receivedAt: string, seq: number) => btoa(`${receivedAt}|${seq}`).replace(/=+$/, '')
@@ -407,39 +417,27 @@ const decodeCursor = (cursor: string): { receivedAt: string; seq: number } | nul
   }
 }
 
-/** Newest first; `cursor` continues after the last item of the previous page. */
-export async function listLetters(db: Db, filter: LetterFilter, cursor: string | null, limit = 50): Promise<LetterPage> {
-  let query = db.kysely
-    .selectFrom('letters')
-    .select([
-      'letters.seq',
-      'letters.id',
-      'letters.code',
-      'letters.received_at',
-      'letters.channel',
-      'letters.content_type',
-      'letters.field',
-      'letters.status',
-      'letters.outcome',
-      'letters.suggested_outcome',
-      'letters.competent_agency_code',
-      'letters.due_date',
-      'letters.signer_group',
-      'letters.facts',
-    ])
+/** The letters matching a filter (no columns chosen yet); null when the search has no word to look for. */
+function filteredLetters(db: Db, filter: LetterFilter) {
+  let query = db.kysely.selectFrom('letters')
   if (filter.status) query = query.where('letters.status', '=', filter.status)
   if (filter.contentType) query = query.where('letters.content_type', '=', filter.contentType)
   if (filter.channel) query = query.where('letters.channel', '=', filter.channel)
   if (filter.field) query = query.where('letters.field', '=', filter.field)
   if (filter.outcome) query = query.where('letters.outcome', '=', filter.outcome)
+  if (filter.contentTypes) query = query.where('letters.content_type', 'in', filter.contentTypes.length > 0 ? [...filter.contentTypes] : [''])
+  if (filter.channels) query = query.where('letters.channel', 'in', filter.channels.length > 0 ? [...filter.channels] : [''])
+  if (filter.outcomes) query = query.where('letters.outcome', 'in', filter.outcomes.length > 0 ? [...filter.outcomes] : [''])
   if (filter.track === 'don_thu' || filter.track === 'quy_dinh_hanh_chinh') query = query.where('letters.track', '=', filter.track)
   if (filter.competentAgencyCode) query = query.where('letters.competent_agency_code', '=', filter.competentAgencyCode)
   if (filter.onlySentToAgency) query = query.where('letters.outcome', 'in', ['chuyen_don', 'don_doc'])
   if (filter.from) query = query.where('letters.received_at', '>=', filter.from)
   if (filter.to) query = query.where('letters.received_at', '<=', filter.to)
   if (filter.dueBy) query = query.where('letters.status', '=', 'moi').where('letters.due_date', '<=', filter.dueBy)
+  const report = filter.report
+  if (report) query = query.where((eb) => letterReportWhere(eb, report))
   const match = filter.q ? ftsQuery(filter.q) : null
-  if (filter.q && match === null) return { items: [], nextCursor: null }
+  if (filter.q && match === null) return null
   if (match) {
     const content = `search_text : (${match})`
     const identity = `identity_text : (${match})`
@@ -455,6 +453,40 @@ export async function listLetters(db: Db, filter: LetterFilter, cursor: string |
       ]),
     )
   }
+  return query
+}
+
+/** How many letters match a filter (the drill-down page shows it above the paged list). */
+export async function countLetters(db: Db, filter: LetterFilter): Promise<number> {
+  const query = filteredLetters(db, filter)
+  if (!query) return 0
+  const row = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+  return Number(row?.n ?? 0)
+}
+
+/** Newest first; `cursor` continues after the last item of the previous page. */
+export async function listLetters(db: Db, filter: LetterFilter, cursor: string | null, limit = 50): Promise<LetterPage> {
+  const filtered = filteredLetters(db, filter)
+  if (!filtered) return { items: [], nextCursor: null }
+  let query = filtered.select([
+    'letters.seq',
+    'letters.id',
+    'letters.code',
+    'letters.received_at',
+    'letters.channel',
+    'letters.content_type',
+    'letters.field',
+    'letters.status',
+    'letters.outcome',
+    'letters.suggested_outcome',
+    'letters.competent_agency_code',
+    'letters.due_date',
+    'letters.signer_group',
+    'letters.facts',
+    'letters.track',
+    'letters.decided_at',
+    'letters.matter_id',
+  ])
   const after = cursor ? decodeCursor(cursor) : null
   if (after) {
     query = query.where((eb) =>
@@ -482,6 +514,9 @@ export async function listLetters(db: Db, filter: LetterFilter, cursor: string |
       dueDate: r.due_date,
       signerGroup: r.signer_group,
       summary: (JSON.parse(r.facts) as Letter).summary ?? null,
+      track: r.track,
+      decidedAt: r.decided_at,
+      matterId: r.matter_id,
     })),
     nextCursor: rows.length > limit && last ? encodeCursor(last.received_at, last.seq) : null,
   }

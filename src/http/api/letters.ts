@@ -4,7 +4,6 @@
  */
 import { Hono } from 'hono'
 import * as v from 'valibot'
-import { CHANNELS, CONTENT_TYPES, OUTCOMES, codesOf } from '../../domain/codes.ts'
 import { can } from '../../domain/permissions.ts'
 import { getLetter, listLetters } from '../../db/letters.ts'
 import type { AppEnv } from '../env.ts'
@@ -13,14 +12,15 @@ import { actorOf, apiRequires } from '../auth/session.ts'
 import { canViewLetter, classifyLetter, decideLetter, letterForViewer, registerClassifiedLetter } from '../letters.ts'
 import { DecisionSchema, LetterSchema, toLetter } from '../schemas/letter.ts'
 import { parseOrThrow, readJson, isoDate } from '../validation.ts'
+import { LETTER_LIST_PARAMS, letterFilterOf, letterParamProblems } from '../letter-query.ts'
+import { vnDateOf } from '../../domain/calendar.ts'
 
 const LETTER_STATUSES = ['moi', 'da_xu_ly', 'cho_phuc_dap', 'da_phuc_dap', 'da_giai_quyet'] as const
 
 const ListQuery = v.object({
   status: v.optional(v.picklist(LETTER_STATUSES, `Trạng thái phải là một trong: ${LETTER_STATUSES.join(', ')}.`)),
-  contentType: v.optional(v.picklist(codesOf(CONTENT_TYPES), 'Loại đơn không hợp lệ.')),
-  channel: v.optional(v.picklist(codesOf(CHANNELS), 'Nguồn đơn không hợp lệ.')),
-  outcome: v.optional(v.picklist(codesOf(OUTCOMES), 'Hướng xử lý không hợp lệ.')),
+  // contentType, channel, outcome (comma lists) and the report filters: src/http/letter-query.ts
+  ...LETTER_LIST_PARAMS,
   field: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9_]{1,64}$/, 'Mã lĩnh vực không hợp lệ.'))),
   agency: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.-]{2,64}$/, 'Mã cơ quan không hợp lệ.'))),
   track: v.optional(v.picklist(['don_thu', 'quy_dinh_hanh_chinh'], 'Luồng phải là don_thu hoặc quy_dinh_hanh_chinh.')),
@@ -46,7 +46,8 @@ export const lettersApi = new Hono<AppEnv>()
   .get('/letters', async (c) => {
     const user = c.get('user')!
     const query = parseOrThrow(ListQuery, c.req.query())
-    if (query.from && query.to && query.from > query.to) throw invalid([{ path: 'to', message: 'Ngày kết thúc phải sau ngày bắt đầu.' }])
+    const problems = letterParamProblems(query)
+    if (problems.length > 0) throw invalid(problems)
     let agency = query.agency
     if (!can(user.roles, 'view_letters')) {
       // a receiving agency lists only what was sent to it
@@ -56,7 +57,11 @@ export const lettersApi = new Hono<AppEnv>()
     const page = await listLetters(
       c.get('deps').db,
       {
-        ...query,
+        status: query.status,
+        field: query.field,
+        track: query.track,
+        q: query.q,
+        ...letterFilterOf({ ...query, agency }, vnDateOf(c.get('deps').now())),
         competentAgencyCode: agency,
         searchIdentityOfDenunciations: can(user.roles, 'view_denouncer_identity'),
         onlySentToAgency: !can(user.roles, 'view_letters'),

@@ -1,0 +1,332 @@
+/**
+ * The report's reads: one GROUP BY query per table (letters, visits, replies) returning counts
+ * per combination of report dimensions, plus the per-matter representatives some forms count
+ * and the chart series. Tallies are computed from these rows by the pure functions of
+ * src/domain/tallies.ts; nothing here decides what a number means.
+ *
+ * The letter query groups by the leading columns of the `letters_report` index in its order and
+ * counts the time conditions with CASE, so SQLite scans that index once, without sorting and
+ * without reading the table.
+ */
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely'
+import type { Channel, ContentType, Outcome, SignerGroup, SingleContentType } from '../domain/codes.ts'
+import { MATTER_SCOPES } from '../domain/report-measures.ts'
+import type { ReportWindow } from '../domain/report-window.ts'
+import {
+  letterCells,
+  type ForwardingKind,
+  type LetterCell,
+  type LetterGroupRow,
+  type MatterScope,
+  type ReceptionKind,
+  type ReplyCell,
+  type ReplyCriteria,
+  type ReportData,
+  type ResolutionStage,
+  type Track,
+  type VisitCategory,
+  type VisitGroupRow,
+} from '../domain/tallies.ts'
+import type { Db } from './db.ts'
+import {
+  decidedBy,
+  latestOfEachMatter,
+  receivedIn,
+  reportContentType,
+  resolutionStage,
+  resolvedBy,
+  timeliness,
+  toHandleIn,
+  visitCategory,
+  visitedBefore,
+  type Timeliness,
+} from './report-dims.ts'
+import type { Database } from './schema.ts'
+
+type LettersEb = ExpressionBuilder<Database, 'letters'>
+
+/** Letters of one competent agency only (the report's `agency` extension). */
+export const ofAgency = (eb: LettersEb, agency: string | null | undefined): Expression<SqlBool> =>
+  agency ? eb('letters.competent_agency_code', '=', agency) : eb.and([])
+
+const countWhen = (eb: LettersEb, condition: Expression<SqlBool>) => eb.fn.count<number>(eb.case().when(condition).then(sql.lit(1)).end())
+
+/**
+ * The SELECT list shared by the letter query and the per-matter representative query. The rows
+ * are those received in the window or carried into it (toHandleIn), so "received" alone tells
+ * the two cohorts apart. Resolution is tracked for NĐ 20/2008 feedback only; the TT05 query does
+ * not pay for it.
+ */
+function letterGroupSelect(eb: LettersEb, w: ReportWindow, withResolved: boolean) {
+  const received = eb('letters.received_at', '>=', w.from)
+  const decided = decidedBy(eb, w.to)
+  const resolved = resolvedBy(eb, w.to)
+  const zero = sql.lit(0)
+  return [
+    'letters.track',
+    'letters.signer_group',
+    'letters.content_type',
+    reportContentType.as('counted_as'),
+    'letters.channel',
+    'letters.outcome',
+    resolutionStage.as('stage'),
+    eb.fn.countAll<number>().as('n'),
+    countWhen(eb, received).as('r'),
+    countWhen(eb, decided).as('d'),
+    countWhen(eb, eb.and([received, decided])).as('rd'),
+    (withResolved ? countWhen(eb, resolved) : zero).as('s'),
+    (withResolved ? countWhen(eb, eb.and([received, resolved])) : zero).as('rs'),
+    (withResolved ? countWhen(eb, eb.and([decided, resolved])) : zero).as('ds'),
+    (withResolved ? countWhen(eb, eb.and([received, decided, resolved])) : zero).as('rds'),
+  ] as const
+}
+
+// the GROUP BY of letterGroupSelect, in the order of the letters_report index
+const LETTER_GROUP_BY = ['letters.track', 'letters.signer_group', 'letters.content_type', reportContentType, 'letters.channel', 'letters.outcome', resolutionStage] as const
+
+interface RawLetterGroup {
+  track: string
+  signer_group: string
+  content_type: string
+  counted_as: string
+  channel: string
+  outcome: string | null
+  stage: string
+  n: number | string
+  r: number | string
+  d: number | string
+  rd: number | string
+  s: number | string
+  rs: number | string
+  ds: number | string
+  rds: number | string
+}
+
+const toGroupRow = (row: RawLetterGroup): LetterGroupRow => ({
+  track: row.track as Track,
+  signerGroup: row.signer_group as SignerGroup,
+  contentType: row.content_type as ContentType,
+  countedAs: row.counted_as as SingleContentType,
+  channel: row.channel as Channel,
+  outcome: row.outcome as Outcome | null,
+  stage: row.stage as ResolutionStage,
+  n: Number(row.n),
+  r: Number(row.r),
+  d: Number(row.d),
+  rd: Number(row.rd),
+  s: Number(row.s),
+  rs: Number(row.rs),
+  ds: Number(row.ds),
+  rds: Number(row.rds),
+})
+
+const TRACKS: ReadonlyArray<[Track, boolean]> = [
+  ['don_thu', false],
+  ['quy_dinh_hanh_chinh', true],
+]
+
+/** Letters received in the window or carried into it, grouped by their report dimensions (one query per track). */
+export async function letterGroups(db: Db, w: ReportWindow, agency?: string | null): Promise<LetterGroupRow[]> {
+  const perTrack = await Promise.all(
+    TRACKS.map(([track, withResolved]) =>
+      db.kysely
+        .selectFrom('letters')
+        .select((eb) => letterGroupSelect(eb, w, withResolved))
+        .where('letters.track', '=', track)
+        .where((eb) => eb.and([toHandleIn(eb, w), ofAgency(eb, agency)]))
+        .groupBy([...LETTER_GROUP_BY])
+        .execute(),
+    ),
+  )
+  return perTrack.flatMap((rows) => (rows as unknown as RawLetterGroup[]).map(toGroupRow))
+}
+
+/**
+ * The latest letter of each matter among the letters of a scope, grouped like letterGroups: a
+ * matter is counted once, under the dimensions of that letter.
+ */
+export async function matterGroups(db: Db, w: ReportWindow, scope: MatterScope, agency?: string | null): Promise<LetterGroupRow[]> {
+  const criteria = MATTER_SCOPES[scope]
+  const rows = await db.kysely
+    .selectFrom('letters')
+    .select((eb) => letterGroupSelect(eb, w, criteria.track !== 'don_thu'))
+    .where((eb) => latestOfEachMatter(eb, criteria, w, agency))
+    .groupBy([...LETTER_GROUP_BY])
+    .execute()
+  return (rows as unknown as RawLetterGroup[]).map(toGroupRow)
+}
+
+/** Visits of the window, grouped by kind, category, persons, matter, session and first-time. */
+export async function visitGroups(db: Db, w: ReportWindow): Promise<VisitGroupRow[]> {
+  const rows = await db.kysely
+    .selectFrom('receptions')
+    .leftJoin('reception_sessions', 'reception_sessions.id', 'receptions.session_id')
+    .select((eb) => [
+      'receptions.kind',
+      visitCategory(eb).as('category'),
+      'receptions.persons',
+      'receptions.matter_id',
+      'receptions.session_id',
+      // a function of the matter alone, so any aggregate of it is the value
+      eb.fn.max(eb.case().when(visitedBefore(eb, w.from)).then(sql.lit(0)).else(sql.lit(1)).end()).as('first_time'),
+      eb.fn.countAll<number>().as('visits'),
+    ])
+    .where('receptions.date', '>=', w.from)
+    .where('receptions.date', '<=', w.to)
+    .groupBy((eb) => ['receptions.kind', visitCategory(eb), 'receptions.persons', 'receptions.matter_id', 'receptions.session_id'])
+    .execute()
+  return rows.map((r) => ({
+    kind: r.kind as ReceptionKind,
+    category: r.category as VisitCategory,
+    persons: Number(r.persons),
+    matterId: r.matter_id,
+    sessionId: r.session_id,
+    firstTime: Number(r.first_time) === 1,
+    visits: Number(r.visits),
+  }))
+}
+
+/** Replies (văn bản phúc đáp) received in the window for TT05 letters sent out. */
+export async function replyGroups(db: Db, w: ReportWindow, agency?: string | null): Promise<ReplyCell[]> {
+  const rows = await db.kysely
+    .selectFrom('forwardings')
+    .innerJoin('letters', 'letters.id', 'forwardings.letter_id')
+    .select((eb) => ['forwardings.kind', 'letters.channel', eb.fn.countAll<number>().as('n')])
+    .where('forwardings.replied_on', '>=', w.from)
+    .where('forwardings.replied_on', '<=', w.to)
+    .where('letters.track', '=', 'don_thu')
+    .where((eb) => ofAgency(eb, agency))
+    .groupBy(['forwardings.kind', 'letters.channel'])
+    .execute()
+  return rows.map((r) => ({ kind: r.kind as ForwardingKind, channel: r.channel as Channel, n: Number(r.n) }))
+}
+
+export interface LoadOptions {
+  agency?: string | null
+  largeGroupThreshold: number
+  /** The per-matter scopes to load (only the forms need them). */
+  scopes?: readonly MatterScope[]
+}
+
+/** Everything one report is computed from. */
+export async function loadReportData(db: Db, w: ReportWindow, o: LoadOptions): Promise<ReportData> {
+  const scopes = o.scopes ?? []
+  const [letters, visits, replies, ...matters] = await Promise.all([
+    letterGroups(db, w, o.agency),
+    visitGroups(db, w),
+    replyGroups(db, w, o.agency),
+    ...scopes.map((scope) => matterGroups(db, w, scope, o.agency)),
+  ])
+  const matterCells: Partial<Record<MatterScope, LetterCell[]>> = {}
+  scopes.forEach((scope, i) => {
+    matterCells[scope] = letterCells(matters[i]!)
+  })
+  return { window: w, largeGroupThreshold: o.largeGroupThreshold, letters: letterCells(letters), matters: matterCells, visits, replies }
+}
+
+// ----- charts -------------------------------------------------------------------------------------
+
+export interface MonthRow {
+  month: string
+  contentType: ContentType
+  n: number
+}
+
+/** TT05 letters received in the window per calendar month and content type. */
+export async function lettersByMonth(db: Db, w: ReportWindow, agency?: string | null): Promise<MonthRow[]> {
+  const month = sql<string>`substr(letters.received_at, 1, 7)`
+  const rows = await db.kysely
+    .selectFrom('letters')
+    .select((eb) => [month.as('month'), 'letters.content_type', eb.fn.countAll<number>().as('n')])
+    .where('letters.track', '=', 'don_thu')
+    .where((eb) => eb.and([receivedIn(eb, w), ofAgency(eb, agency)]))
+    .groupBy([month, 'letters.content_type'])
+    .execute()
+  return rows.map((r) => ({ month: r.month, contentType: r.content_type as ContentType, n: Number(r.n) }))
+}
+
+export interface FieldRow {
+  field: string | null
+  contentType: ContentType
+  n: number
+}
+
+/** TT05 letters received in the window per field of state management and content type. */
+export async function lettersByField(db: Db, w: ReportWindow, agency?: string | null): Promise<FieldRow[]> {
+  const rows = await db.kysely
+    .selectFrom('letters')
+    .select((eb) => ['letters.field', 'letters.content_type', eb.fn.countAll<number>().as('n')])
+    .where('letters.track', '=', 'don_thu')
+    .where((eb) => eb.and([receivedIn(eb, w), ofAgency(eb, agency)]))
+    .groupBy(['letters.field', 'letters.content_type'])
+    .execute()
+  return rows.map((r) => ({ field: r.field, contentType: r.content_type as ContentType, n: Number(r.n) }))
+}
+
+export interface TimelinessRow {
+  agencyCode: string | null
+  timeliness: Timeliness
+  n: number
+}
+
+/** TT05 letters received in the window per competent agency and whether handled on time. */
+export async function timelinessByAgency(db: Db, w: ReportWindow, agency?: string | null): Promise<TimelinessRow[]> {
+  const rows = await db.kysely
+    .selectFrom('letters')
+    .select((eb) => ['letters.competent_agency_code', timeliness(eb, w.to).as('timeliness'), eb.fn.countAll<number>().as('n')])
+    .where('letters.track', '=', 'don_thu')
+    .where((eb) => eb.and([receivedIn(eb, w), ofAgency(eb, agency)]))
+    .groupBy((eb) => ['letters.competent_agency_code', timeliness(eb, w.to)])
+    .execute()
+  return rows.map((r) => ({ agencyCode: r.competent_agency_code, timeliness: r.timeliness as Timeliness, n: Number(r.n) }))
+}
+
+// ----- replies list (drill-down) ------------------------------------------------------------------
+
+export interface ReplyListItem {
+  id: string
+  letterId: string
+  letterCode: string
+  agencyCode: string
+  kind: ForwardingKind
+  sentOn: string
+  repliedOn: string
+  replyNumber: string | null
+  channel: Channel
+}
+
+/** The replies behind a reply measure, newest first. */
+export async function listReplies(db: Db, w: ReportWindow, c: ReplyCriteria, agency?: string | null, limit = 100_000): Promise<ReplyListItem[]> {
+  let query = db.kysely
+    .selectFrom('forwardings')
+    .innerJoin('letters', 'letters.id', 'forwardings.letter_id')
+    .select([
+      'forwardings.id',
+      'forwardings.letter_id',
+      'letters.code',
+      'forwardings.agency_code',
+      'forwardings.kind',
+      'forwardings.sent_on',
+      'forwardings.replied_on',
+      'forwardings.reply_number',
+      'letters.channel',
+    ])
+    .where('forwardings.replied_on', '>=', w.from)
+    .where('forwardings.replied_on', '<=', w.to)
+    .where('letters.track', '=', 'don_thu')
+    .where((eb) => ofAgency(eb, agency))
+  if (c.kind !== undefined) query = query.where((eb) => (c.kind!.length > 0 ? eb('forwardings.kind', 'in', [...c.kind!]) : sql<SqlBool>`1 = 0`))
+  if (c.channel !== undefined) query = query.where((eb) => (c.channel!.length > 0 ? eb('letters.channel', 'in', [...c.channel!]) : sql<SqlBool>`1 = 0`))
+  const rows = await query.orderBy('forwardings.replied_on', 'desc').orderBy('forwardings.id').limit(limit).execute()
+  return rows.map((r) => ({
+    id: r.id,
+    letterId: r.letter_id,
+    letterCode: r.code,
+    agencyCode: r.agency_code,
+    kind: r.kind,
+    sentOn: r.sent_on,
+    repliedOn: r.replied_on!,
+    replyNumber: r.reply_number,
+    channel: r.channel as Channel,
+  }))
+}

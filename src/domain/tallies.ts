@@ -1,0 +1,263 @@
+/**
+ * Tallies of the citizen-reception section (RULES.md §7), consistent by construction.
+ *
+ * Every number of a report is a *measure*: a predicate over a few dimensions of one kind of
+ * record (a letter, a visit, a reply) and what is counted (records, persons, distinct matters,
+ * distinct sessions). The database answers one GROUP BY query per table with counts per
+ * combination of dimensions ("cells"); this module sums the cells a predicate accepts. The
+ * drill-down lists filter the same records with the same predicate compiled to SQL
+ * (src/db/report-dims.ts), so a number and the list behind it cannot disagree.
+ *
+ * The categories of §7 are partitions of the cells (each cell has exactly one signer group,
+ * one counted content type, one outcome, one resolution stage …), which is why the invariants
+ * hold for any data: nothing here relies on the database's CHECK constraints.
+ */
+import type { Channel, ContentType, Outcome, SignerGroup, SingleContentType } from './codes.ts'
+import type { ReportWindow } from './report-window.ts'
+
+// ----- letter dimensions ------------------------------------------------------------------------
+
+/** Received in the window, or carried over: received before it and not handled by its start. */
+export type Cohort = 'trong_ky' | 'ky_truoc'
+export type Track = 'don_thu' | 'quy_dinh_hanh_chinh'
+/** Biểu 01/XLD "tình trạng giải quyết" (see migrations/0002_report_dimensions.sql). */
+export type ResolutionStage = 'chua' | 'lan_dau' | 'nhieu_lan'
+export const RESOLUTION_STAGES = {
+  lan_dau: 'Đã giải quyết lần đầu',
+  nhieu_lan: 'Đã giải quyết nhiều lần',
+  chua: 'Chưa giải quyết xong',
+} as const satisfies Record<ResolutionStage, string>
+
+/** Outcomes of an eligible letter, by competence (RULES.md §1: each outcome is in one branch). */
+export const WITHIN_OUTCOMES = ['thu_ly', 'khong_thu_ly', 'kiem_tra'] as const satisfies readonly Outcome[]
+export const OUTSIDE_OUTCOMES = ['huong_dan', 'chuyen_don', 'don_doc'] as const satisfies readonly Outcome[]
+export const ELIGIBLE_OUTCOMES = [...WITHIN_OUTCOMES, ...OUTSIDE_OUTCOMES] as const
+
+/** One combination of a letter's report dimensions and how many letters have it. */
+export interface LetterCell {
+  cohort: Cohort
+  track: Track
+  signerGroup: SignerGroup
+  /** The type the officer recorded (nhieu_noi_dung included). */
+  contentType: ContentType
+  /** The type it is counted under among eligible letters (a several-content letter: its first content). */
+  countedAs: SingleContentType
+  channel: Channel
+  /** The letter's decision was taken before the window ended. */
+  decided: boolean
+  /** The decision's outcome; null while not decided by the window end. */
+  outcome: Outcome | null
+  stage: ResolutionStage
+  /** Resolved (resolved_at) before the window ended; always false on the TT05 track (not tracked there). */
+  resolved: boolean
+  n: number
+}
+
+/**
+ * The GROUP BY row of src/db/reports.ts: dimensions and counts. The query reads only letters
+ * received in the window or carried into it, so "carried" is "not received"; `s…` counts are
+ * resolved letters, tracked for NĐ 20/2008 feedback only (zero on the TT05 track).
+ */
+export interface LetterGroupRow {
+  track: Track
+  signerGroup: SignerGroup
+  contentType: ContentType
+  countedAs: SingleContentType
+  channel: Channel
+  outcome: Outcome | null
+  stage: ResolutionStage
+  /** All letters of the group (n), received in the window (r), decided by its end (d), both (rd). */
+  n: number
+  r: number
+  d: number
+  rd: number
+  /** Resolved by the window end (s), of which received (rs), decided (ds), both (rds). */
+  s: number
+  rs: number
+  ds: number
+  rds: number
+}
+
+/** Turns grouped counts into cells; an outcome counts only once the decision was taken. */
+export function letterCells(rows: readonly LetterGroupRow[]): LetterCell[] {
+  const cells: LetterCell[] = []
+  for (const row of rows) {
+    const { n, r, d, rd, s, rs, ds, rds, outcome, ...dims } = row
+    // per cohort: all, decided, resolved, decided and resolved
+    const split: Array<[Cohort, number, number, number, number]> = [
+      ['trong_ky', r, rd, rs, rds],
+      ['ky_truoc', n - r, d - rd, s - rs, ds - rds],
+    ]
+    for (const [cohort, all, decided, resolved, both] of split) {
+      const parts: Array<[boolean, boolean, number]> = [
+        [true, true, both],
+        [true, false, decided - both],
+        [false, true, resolved - both],
+        [false, false, all - decided - resolved + both],
+      ]
+      for (const [isDecided, isResolved, count] of parts) {
+        if (count > 0) cells.push({ ...dims, cohort, decided: isDecided, resolved: isResolved, outcome: isDecided ? outcome : null, n: count })
+      }
+    }
+  }
+  return cells
+}
+
+/** A predicate over letter cells. Absent keys accept anything; lists accept any of their values. */
+export interface LetterCriteria {
+  cohort?: readonly Cohort[]
+  track?: Track
+  signerGroup?: readonly SignerGroup[]
+  contentType?: readonly ContentType[]
+  countedAs?: readonly SingleContentType[]
+  channel?: readonly Channel[]
+  decided?: boolean
+  /** Implies decided: an outcome is the decision's, taken by the window end. */
+  outcome?: readonly Outcome[]
+  stage?: readonly ResolutionStage[]
+  /** Resolved by the window end; only NĐ 20/2008 feedback is tracked, so it implies that track. */
+  resolved?: boolean
+}
+
+const within = <T>(list: readonly T[] | undefined, value: T) => list === undefined || list.includes(value)
+
+export function letterMatches(c: LetterCriteria, cell: LetterCell): boolean {
+  return (
+    within(c.cohort, cell.cohort) &&
+    (c.track === undefined || c.track === cell.track) &&
+    within(c.signerGroup, cell.signerGroup) &&
+    within(c.contentType, cell.contentType) &&
+    within(c.countedAs, cell.countedAs) &&
+    within(c.channel, cell.channel) &&
+    (c.decided === undefined || c.decided === cell.decided) &&
+    (c.outcome === undefined || (cell.decided && cell.outcome !== null && c.outcome.includes(cell.outcome))) &&
+    within(c.stage, cell.stage) &&
+    (c.resolved === undefined || (cell.track === 'quy_dinh_hanh_chinh' && c.resolved === cell.resolved))
+  )
+}
+
+// ----- visits -----------------------------------------------------------------------------------
+
+export type ReceptionKind = 'thuong_xuyen' | 'dinh_ky' | 'dot_xuat'
+/** Biểu 01/TCD column groups: regular reception, the head's own sessions, an authorised deputy's. */
+export type VisitCategory = 'thuong_xuyen' | 'thu_truong' | 'uy_quyen'
+export const VISIT_CATEGORIES = {
+  thuong_xuyen: 'Tiếp thường xuyên',
+  thu_truong: 'Thủ trưởng tiếp (định kỳ, đột xuất)',
+  uy_quyen: 'Ủy quyền tiếp (định kỳ, đột xuất)',
+} as const satisfies Record<VisitCategory, string>
+
+/** Visits of the window grouped by everything the tallies look at. */
+export interface VisitGroupRow {
+  kind: ReceptionKind
+  category: VisitCategory
+  /** Persons of each of these visits (a dimension, so the large-group threshold is applied here). */
+  persons: number
+  matterId: string
+  sessionId: string | null
+  /** The matter had no visit before the window: received for the first time (lần đầu). */
+  firstTime: boolean
+  visits: number
+}
+
+export interface VisitCriteria {
+  category?: readonly VisitCategory[]
+  kind?: readonly ReceptionKind[]
+  /** A large group (đoàn đông người): persons ≥ the threshold. */
+  large?: boolean
+  firstTime?: boolean
+}
+
+export const isLargeGroup = (persons: number, threshold: number) => persons >= threshold
+
+/**
+ * "First time" belongs to the matter (no visit of it before the window). The query gives it per
+ * row, the same for every row of a matter; settling it per matter (first time only if every row
+ * says so) keeps lần đầu + nhiều lần = vụ việc whatever the rows say.
+ */
+export function matterLevelFirstTime(rows: readonly VisitGroupRow[]): VisitGroupRow[] {
+  const seenBefore = new Set(rows.filter((r) => !r.firstTime).map((r) => r.matterId))
+  return rows.map((r) => (r.firstTime && seenBefore.has(r.matterId) ? { ...r, firstTime: false } : r))
+}
+
+export const visitMatches = (c: VisitCriteria, row: VisitGroupRow, threshold: number): boolean =>
+  within(c.category, row.category) &&
+  within(c.kind, row.kind) &&
+  (c.large === undefined || c.large === isLargeGroup(row.persons, threshold)) &&
+  (c.firstTime === undefined || c.firstTime === row.firstTime)
+
+// ----- replies to forwarded letters -------------------------------------------------------------
+
+export type ForwardingKind = 'huong_dan' | 'chuyen_don' | 'don_doc'
+
+/** Replies (văn bản phúc đáp) received in the window, by forwarding kind and the letter's channel. */
+export interface ReplyCell {
+  kind: ForwardingKind
+  channel: Channel
+  n: number
+}
+
+export interface ReplyCriteria {
+  kind?: readonly ForwardingKind[]
+  channel?: readonly Channel[]
+}
+
+export const replyMatches = (c: ReplyCriteria, cell: ReplyCell) => within(c.kind, cell.kind) && within(c.channel, cell.channel)
+
+// ----- measures ---------------------------------------------------------------------------------
+
+/** Named sets of letters whose distinct matters some forms count (see MATTER_SCOPES). */
+export type MatterScope = 'xld_du_dieu_kien' | 'tcd_qua_tiep_dan'
+
+export type Measure =
+  | { of: 'letters'; where: LetterCriteria }
+  /**
+   * Distinct matters of the letters in `scope` (whose criteria are `scopeWhere`), each classified
+   * by its latest letter there: the cells of those representative letters.
+   */
+  | { of: 'letterMatters'; scope: MatterScope; scopeWhere: LetterCriteria; where?: LetterCriteria }
+  | { of: 'visits' | 'persons' | 'visitMatters' | 'sessions'; where: VisitCriteria }
+  | { of: 'replies'; where: ReplyCriteria }
+
+/** Everything a report is computed from: the grouped counts of each table for one window. */
+export interface ReportData {
+  window: ReportWindow
+  largeGroupThreshold: number
+  letters: LetterCell[]
+  /** Cells of the representative (latest) letter of each matter, per scope. */
+  matters: Partial<Record<MatterScope, LetterCell[]>>
+  visits: VisitGroupRow[]
+  replies: ReplyCell[]
+}
+
+const sum = (xs: Iterable<number>) => {
+  let total = 0
+  for (const x of xs) total += x
+  return total
+}
+
+/** The value of a measure over the report's data. Pure; the only way a number is computed. */
+export function evaluate(m: Measure, data: ReportData): number {
+  switch (m.of) {
+    case 'letters':
+      return sum(data.letters.filter((cell) => letterMatches(m.where, cell)).map((cell) => cell.n))
+    case 'letterMatters': {
+      const cells = data.matters[m.scope]
+      if (!cells) throw new Error(`matters of scope ${m.scope} were not loaded`)
+      // the representatives are in the scope; checking it again makes the partitions hold for any cells
+      return sum(cells.filter((cell) => letterMatches(m.scopeWhere, cell) && letterMatches(m.where ?? {}, cell)).map((cell) => cell.n))
+    }
+    case 'visits':
+    case 'persons':
+    case 'visitMatters':
+    case 'sessions': {
+      const rows = matterLevelFirstTime(data.visits).filter((row) => visitMatches(m.where, row, data.largeGroupThreshold))
+      if (m.of === 'visits') return sum(rows.map((r) => r.visits))
+      if (m.of === 'persons') return sum(rows.map((r) => r.visits * r.persons))
+      if (m.of === 'visitMatters') return new Set(rows.map((r) => r.matterId)).size
+      return new Set(rows.flatMap((r) => (r.sessionId === null ? [] : [r.sessionId]))).size
+    }
+    case 'replies':
+      return sum(data.replies.filter((cell) => replyMatches(m.where, cell)).map((cell) => cell.n))
+  }
+}

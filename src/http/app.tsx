@@ -10,9 +10,12 @@ import { secureHeaders } from 'hono/secure-headers'
 import { ErrorPage } from '../../views/pages/ErrorPage.tsx'
 import { agenciesApi } from './api/agencies.ts'
 import { authApi } from './api/auth.ts'
+import { documentsApi } from './api/documents.ts'
 import { lettersApi } from './api/letters.ts'
 import { receptionsApi } from './api/receptions.ts'
+import { reportsApi } from './api/reports.ts'
 import { settingsApi } from './api/settings.ts'
+import { submissionsApi } from './api/submissions.ts'
 import { usersApi } from './api/users.ts'
 import { bearerUser, sessionUser } from './auth/session.ts'
 import { bootstrapOnce } from './bootstrap.ts'
@@ -20,9 +23,13 @@ import type { AppEnv, Deps } from './env.ts'
 import { ApiError, tooLarge } from './errors.ts'
 import { CsrfError, csrfProtection } from './middleware/csrf.ts'
 import { adminPages } from './pages/admin.tsx'
+import { documentPages } from './pages/documents.tsx'
+import { portalPages } from './pages/portal.tsx'
 import { publicPages } from './pages/public.tsx'
+import { reportPages } from './pages/reports.tsx'
 import { staffPages } from './pages/staff.tsx'
 import { render } from './render.tsx'
+import { SUBMISSION_FORM_BODY_LIMIT } from './submissions/files.ts'
 
 /** JSON bodies: a whole province directory fits comfortably. */
 export const API_BODY_LIMIT = 2 * 1024 * 1024
@@ -73,6 +80,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   api.use('/users/*', bearerUser)
   api.use('/receptions/*', bearerUser)
   api.use('/receptions', bearerUser)
+  api.use('/reports/*', bearerUser)
   api.use('/classify', bearerUser)
   api.use('/letters', bearerUser)
   api.use('/letters/*', bearerUser)
@@ -80,19 +88,28 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   api.route('/settings', settingsApi)
   api.route('/users', usersApi)
   api.route('/receptions', receptionsApi)
+  api.route('/reports', reportsApi)
+  // public: citizens file and follow letters without an account
+  api.route('/submissions', submissionsApi)
   api.route('/', lettersApi)
+  api.route('/', documentsApi)
   app.route('/api/v1', api)
 
   // ----- pages --------------------------------------------------------------------------
   app.use('*', async (c, next) => {
     if (isApi(c)) return next()
-    return bodyLimit({ maxSize: FORM_BODY_LIMIT, onError: () => { throw tooLarge() } })(c, next)
+    // the citizen forms carry attachments (checked file by file in the portal)
+    const maxSize = new URL(c.req.url).pathname.startsWith('/gui-don/') ? SUBMISSION_FORM_BODY_LIMIT : FORM_BODY_LIMIT
+    return bodyLimit({ maxSize, onError: () => { throw tooLarge() } })(c, next)
   })
   app.use('*', async (c, next) => (isApi(c) ? next() : csrfProtection(c, next)))
   app.use('*', async (c, next) => (isApi(c) ? next() : sessionUser(c, next)))
   app.route('/', publicPages)
+  app.route('/', portalPages)
   app.route('/can-bo', staffPages)
   app.route('/can-bo/quan-tri', adminPages)
+  app.route('/can-bo/bao-cao', reportPages)
+  app.route('/can-bo/don', documentPages)
 
   app.notFound((c) => {
     if (isApi(c)) return c.json(new ApiError(404, 'not_found', 'Không có địa chỉ API này.').toJSON(), 404)

@@ -28,6 +28,7 @@ const StaffNav = () => {
   return (
     <nav class="staff-nav" aria-label="Chức năng">
       <NavLink href="/can-bo">Tổng quan</NavLink>
+      {can(user.roles, 'view_reports') ? <NavLink href="/can-bo/bao-cao">Báo cáo</NavLink> : null}
       {can(user.roles, 'manage_agencies') ? <NavLink href="/can-bo/quan-tri/co-quan">Danh bạ cơ quan</NavLink> : null}
       {can(user.roles, 'manage_settings') ? <NavLink href="/can-bo/quan-tri/cai-dat">Cài đặt</NavLink> : null}
       {can(user.roles, 'manage_users') ? <NavLink href="/can-bo/quan-tri/tai-khoan">Tài khoản</NavLink> : null}
@@ -45,6 +46,8 @@ export const Layout = ({ title, children, staff = false }: LayoutProps) => {
         <title>{`${title} · Tiếp công dân`}</title>
         <meta name="htmx-config" content='{"defaultTimeout":15000}' />
         <link rel="stylesheet" href="/static/css/app.css" />
+        {/* a real icon: otherwise every phone also fetches /favicon.ico and gets the 404 page */}
+        <link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml" />
         <script src={HTMX_SRC} defer></script>
       </head>
       <body {...{ 'hx-headers:inherited': JSON.stringify({ 'X-CSRF-Token': csrfToken }) }}>

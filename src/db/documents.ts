@@ -4,7 +4,7 @@
  * reprint years later shows exactly what was sent.
  */
 import { sql, type CompiledQuery } from 'kysely'
-import type { DocumentModel, TemplateId } from '../domain/documents.ts'
+import type { DocumentModel, ReceptionDocumentModel, ReceptionTemplateId, TemplateId } from '../domain/documents.ts'
 import type { Db } from './db.ts'
 
 export interface StoredDocument {
@@ -92,3 +92,76 @@ export const summaryOf = (d: StoredDocument): DocumentSummary => ({
   redacted: d.redacted,
   addresseeAgencyCode: d.addresseeAgencyCode,
 })
+
+// ----- documents issued at reception (refusal notice, receipt, a session's conclusion) -----------
+
+export interface StoredReceptionDocument {
+  id: string
+  receptionId: string
+  template: ReceptionTemplateId
+  number: string | null
+  issuedOn: string
+  redacted: boolean
+  createdAt: string
+  createdBy: string | null
+  model: ReceptionDocumentModel
+}
+
+export const insertReceptionDocument = (db: Db, id: string, receptionId: string, model: ReceptionDocumentModel, createdBy: string | null, at: Date): CompiledQuery =>
+  db.kysely
+    .insertInto('documents')
+    .values({
+      id,
+      reception_id: receptionId,
+      template: model.template,
+      number: model.heading.number,
+      issued_on: model.issuedOn,
+      addressee_agency_code: model.addresseeAgencyCode,
+      content: JSON.stringify(model),
+      redacted: model.redacted ? 1 : 0,
+      created_at: at.toISOString(),
+      created_by: createdBy,
+    })
+    .compile()
+
+const receptionDocumentFromRow = (r: Row & { reception_id: string | null }): StoredReceptionDocument => ({
+  id: r.id,
+  receptionId: r.reception_id ?? '',
+  template: r.template as ReceptionTemplateId,
+  number: r.number,
+  issuedOn: r.issued_on,
+  redacted: r.redacted === 1,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  model: JSON.parse(r.content) as ReceptionDocumentModel,
+})
+
+/** The documents issued at these visits, oldest first (a letter's documents have no reception_id). */
+export async function documentsOfReceptions(db: Db, receptionIds: readonly string[]): Promise<StoredReceptionDocument[]> {
+  if (receptionIds.length === 0) return []
+  const out: StoredReceptionDocument[] = []
+  // D1 binds at most 100 parameters per statement
+  for (let i = 0; i < receptionIds.length; i += 90) {
+    const rows = await db.kysely
+      .selectFrom('documents')
+      .selectAll()
+      .where('reception_id', 'in', receptionIds.slice(i, i + 90))
+      .where('letter_id', 'is', null)
+      .orderBy('created_at')
+      .orderBy(sql`rowid`)
+      .execute()
+    out.push(...rows.map((r) => receptionDocumentFromRow(r as Row & { reception_id: string | null })))
+  }
+  return out
+}
+
+export async function getReceptionDocument(db: Db, receptionId: string, documentId: string): Promise<StoredReceptionDocument | null> {
+  const row = await db.kysely
+    .selectFrom('documents')
+    .selectAll()
+    .where('id', '=', documentId)
+    .where('reception_id', '=', receptionId)
+    .where('letter_id', 'is', null)
+    .executeTakeFirst()
+  return row ? receptionDocumentFromRow(row as Row & { reception_id: string | null }) : null
+}

@@ -106,6 +106,10 @@ export interface ReceptionsTable {
   identity_text: string
   created_at: string
   created_by: string | null
+  /** Migration 0003: Mẫu 03/TCD column 8 (the body that already resolved the matter). */
+  resolved_by: ColumnType<string | null, string | null | undefined, string | null>
+  /** Migration 0003: the guidance document's / forwarding slip's number (columns 10, 11). */
+  handled_ref: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface ReceptionVisitorsTable {

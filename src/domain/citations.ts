@@ -12,7 +12,17 @@ export const BEFORE_2026 = '2026-06-30'
 export const inForce = (row: { from: string | null; to: string | null }, date: string): boolean =>
   (row.from === null || row.from <= date) && (row.to === null || row.to >= date)
 
-export type CitationKey = 'luat_khieu_nai' | 'nd_khieu_nai' | 'luat_to_cao' | 'nd_to_cao' | 'tt05' | 'nd20'
+export type CitationKey =
+  | 'luat_khieu_nai'
+  | 'nd_khieu_nai'
+  | 'luat_to_cao'
+  | 'nd_to_cao'
+  | 'tt05'
+  | 'nd20'
+  // reception documents (refusal notice, receipt, conclusion notice)
+  | 'luat_tiep_cong_dan'
+  | 'nd_tiep_cong_dan'
+  | 'tt04'
 
 export interface Citation {
   key: CitationKey
@@ -58,6 +68,28 @@ export const CITATIONS: readonly Citation[] = [
     from: null,
     to: null,
     text: 'Thông tư số 05/2021/TT-TTCP ngày 01 tháng 10 năm 2021 của Thanh tra Chính phủ quy định quy trình xử lý đơn khiếu nại, đơn tố cáo, đơn kiến nghị, phản ánh',
+  },
+  { key: 'luat_tiep_cong_dan', from: null, to: BEFORE_2026, text: 'Luật Tiếp công dân ngày 25 tháng 11 năm 2013' },
+  { key: 'luat_tiep_cong_dan', from: REFORM_2026, to: null, text: `Luật Tiếp công dân ngày 25 tháng 11 năm 2013; ${LUAT_136}` },
+  {
+    key: 'nd_tiep_cong_dan',
+    from: null,
+    to: BEFORE_2026,
+    text: 'Nghị định số 64/2014/NĐ-CP ngày 26 tháng 6 năm 2014 của Chính phủ quy định chi tiết thi hành một số điều của Luật Tiếp công dân',
+  },
+  {
+    // NĐ 154/2026 repeals NĐ 64/2014 from 2026-07-01 (Art. 44)
+    key: 'nd_tiep_cong_dan',
+    from: REFORM_2026,
+    to: null,
+    text: 'Nghị định số 154/2026/NĐ-CP ngày 15 tháng 5 năm 2026 của Chính phủ quy định chi tiết một số điều và biện pháp tổ chức thi hành Luật Tiếp công dân',
+  },
+  {
+    // whether TT 04/2021 survives NĐ 154/2026 is UNVERIFIED (legal-2026.md §7): cited only before it
+    key: 'tt04',
+    from: null,
+    to: BEFORE_2026,
+    text: 'Thông tư số 04/2021/TT-TTCP ngày 01 tháng 10 năm 2021 của Thanh tra Chính phủ quy định quy trình tiếp công dân',
   },
   {
     key: 'nd20',

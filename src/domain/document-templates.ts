@@ -8,7 +8,20 @@ import type { Agency } from './agency.ts'
 import type { ContentType } from './codes.ts'
 import { capitalise, clause, headOf, sentence, signingTitle, twoDigits, vnDateShort, vnDateWords } from './document-format.ts'
 import { citation, type CitationKey } from './citations.ts'
-import type { BuildInput, DocParagraph, DocSigner, DocumentDecision, DocumentModel, TemplateId, TemplateInfo } from './documents.ts'
+import type {
+  BuildInput,
+  DocParagraph,
+  DocSigner,
+  DocumentDecision,
+  DocumentModel,
+  ReceptionBuildInput,
+  ReceptionDocumentVisitor,
+  ReceptionTemplateId,
+  ReceptionTemplateInfo,
+  TemplateId,
+  TemplateInfo,
+} from './documents.ts'
+import { ID_KINDS, type IdKind } from './reception.ts'
 import type { Letter, Sender } from './letter.ts'
 import { reasonDetail, type ReasonDetail } from './reasons.ts'
 
@@ -562,4 +575,156 @@ export const WRITERS: Record<TemplateId, Writer> = {
   tc_de_xuat_kiem_tra: deXuatKiemTra,
   tc_thong_bao_khong_thu_ly: thongBaoKhongThuLyToCao,
   knpa_de_xuat_giai_quyet: deXuatKienNghi,
+}
+
+// ----- reception documents ----------------------------------------------------------------------
+
+/** What the reception writers need, prepared like `Facts` for the letter templates. */
+export interface ReceptionFacts {
+  input: ReceptionBuildInput
+  /** "ngày 06 tháng 7 năm 2026": the visit's (session's) date. */
+  date: string
+  board: string
+  home: Agency | null
+  homeName: string
+  /** The person the notice or receipt is for: a representative of a group, else the first visitor. */
+  citizen: {
+    name: string | null
+    inSentence: string
+    addressee: string
+    address: string | null
+    /** "051075000111 (Căn cước, căn cước công dân)", or null when not shown. */
+    idText: string | null
+    /** Other persons of the visit (a group). */
+    others: number
+  }
+  cite: (key: CitationKey) => string
+}
+
+function citizenOf(visitors: readonly ReceptionDocumentVisitor[], persons: number): ReceptionFacts['citizen'] {
+  const first = visitors.find((v) => v.representative && v.name.trim()) ?? visitors.find((v) => v.name.trim())
+  if (!first) return { name: null, inSentence: 'công dân', addressee: 'Công dân', address: null, idText: null, others: Math.max(0, persons - 1) }
+  const name = first.name.trim()
+  const kind = first.idKind && first.idKind in ID_KINDS ? ID_KINDS[first.idKind as IdKind] : null
+  const number = first.idNumber?.trim() || null
+  return {
+    name,
+    inSentence: `ông (bà) ${name}`,
+    addressee: `Ông (bà) ${name}`,
+    address: first.address?.trim() || null,
+    idText: number ? `${number}${kind ? ` (${kind})` : ''}` : null,
+    others: Math.max(0, persons - 1),
+  }
+}
+
+export function receptionFactsFor(input: ReceptionBuildInput, _t: ReceptionTemplateInfo): ReceptionFacts {
+  const byCode = new Map(input.agencies.map((a) => [a.code, a]))
+  const home = input.settings.homeAgencyCode ? (byCode.get(input.settings.homeAgencyCode) ?? null) : null
+  const date = input.session?.date ?? input.visit.date
+  return {
+    input,
+    date: vnDateWords(date),
+    board: input.settings.boardName,
+    home,
+    homeName: home?.name ?? input.settings.boardName,
+    citizen: citizenOf(input.visit.visitors, input.visit.persons),
+    cite: (key) => citation(key, date),
+  }
+}
+
+type ReceptionWriter = (f: ReceptionFacts, t: ReceptionTemplateInfo) => TemplateContent
+
+/** "ông (bà) Phạm Văn Hùng và 11 người khác": a group's representative stands for the group. */
+const citizenWithOthers = (f: ReceptionFacts) => `${f.citizen.inSentence}${f.citizen.others > 0 ? ` cùng ${twoDigits(f.citizen.others)} người khác` : ''}`
+
+const citizenLines = (f: ReceptionFacts, t: ReceptionTemplateInfo): DocParagraph[] => [
+  p(`${t.idLabel ?? 'Số giấy tờ tùy thân'}: ${f.citizen.idText ?? '…'}; ngày cấp: …; nơi cấp: …`),
+  p(`Địa chỉ: ${f.citizen.address ? clause(f.citizen.address) : '…'}`),
+]
+
+const lowerFirst = (s: string) => (s ? s.charAt(0).toLocaleLowerCase('vi') + s.slice(1) : s)
+
+/** Mẫu 01/TCD (and the TT 04/2021 notice before it): the refusal, its ground and its basis. */
+const thongBaoTuChoi: ReceptionWriter = (f, t) => {
+  const ground = f.input.visit.refusalGround
+  const summary = f.input.visit.summary?.trim()
+  const before2026 = t.id === 'tt04_thong_bao_tu_choi'
+  return {
+    titleLines: ['THÔNG BÁO', 'Về việc từ chối tiếp công dân'],
+    subject: null,
+    addressees: [f.citizen.addressee],
+    legalBasis: basis(f.cite('luat_tiep_cong_dan'), f.cite('nd_tiep_cong_dan'), ...(before2026 ? [f.cite('tt04')] : [])),
+    body: [
+      p(`${capitalise(f.date)}, ${f.board} tiếp ${citizenWithOthers(f)}`),
+      ...citizenLines(f, t),
+      ...(summary ? [p(`Nội dung trình bày: ${clause(summary)}`)] : []),
+      p(
+        ground
+          ? `Căn cứ ${ground.basis}, ${f.board} từ chối tiếp ${f.citizen.inSentence} vì lý do: ${lowerFirst(clause(ground.label))}`
+          : `${f.board} từ chối tiếp ${f.citizen.inSentence} vì lý do: …`,
+      ),
+      p(`Vậy thông báo để ${f.citizen.inSentence} biết`),
+    ],
+    recipients: ['Như trên;', filed],
+    signers: boardSigner(),
+    addresseeAgencyCode: null,
+  }
+}
+
+/** Mẫu 02/TCD: what was handed in, signed by the citizen and the officer. */
+const giayBienNhan: ReceptionWriter = (f, t) => {
+  const received = (f.input.documentsReceived ?? []).map((d) => d.trim()).filter(Boolean)
+  return {
+    titleLines: ['GIẤY BIÊN NHẬN', 'Thông tin, tài liệu, bằng chứng'],
+    subject: null,
+    addressees: [],
+    legalBasis: [],
+    body: [
+      p(`${capitalise(f.date)}, tại ${f.board}, ${f.input.officerName ? `ông (bà) ${f.input.officerName}, ` : ''}người tiếp công dân, đã nhận của ${citizenWithOthers(f)}`),
+      ...citizenLines(f, t),
+      p('Các thông tin, tài liệu, bằng chứng sau đây:'),
+      ...items(received.length > 0 ? received : ['…']),
+      p(`Giấy biên nhận được lập thành 02 bản, ${f.citizen.inSentence} giữ 01 bản, ${f.board} giữ 01 bản`),
+    ],
+    recipients: [],
+    signers: [
+      { lines: ['NGƯỜI NỘP'], name: f.citizen.name },
+      { lines: ['NGƯỜI NHẬN'], name: f.input.officerName ?? null },
+    ],
+    addresseeAgencyCode: null,
+  }
+}
+
+/** The leader's conclusion notice (NĐ 154 Art. 25–27): the session in numbers, then the conclusion. */
+const thongBaoKetLuan: ReceptionWriter = (f, _t) => {
+  const s = f.input.session
+  const host = s?.hostName.trim() || 'Lãnh đạo'
+  const kind = s?.kind === 'dot_xuat' ? 'đột xuất' : 'định kỳ'
+  const lines = (s?.conclusion ?? '').split(/\r?\n/u).map((l) => l.trim()).filter(Boolean)
+  return {
+    titleLines: ['THÔNG BÁO', `Kết luận của ${host} tại buổi tiếp công dân ${kind} ${f.date}`],
+    subject: null,
+    addressees: [],
+    legalBasis: basis(f.cite('luat_tiep_cong_dan'), f.cite('nd_tiep_cong_dan')),
+    body: [
+      p(
+        `${capitalise(f.date)}, ${host}${s?.delegated ? ' (người được ủy quyền)' : ''} đã chủ trì tiếp công dân ${kind} tại ${f.board}; đã tiếp ${twoDigits(s?.visits ?? 0)} lượt với ${twoDigits(s?.persons ?? 0)} người, về ${twoDigits(s?.matters ?? 0)} vụ việc`,
+      ),
+      p(`Sau khi nghe công dân trình bày và ý kiến của các cơ quan, đơn vị có liên quan, ${host} kết luận như sau:`),
+      ...(lines.length > 0 ? lines.map((l) => p(l)) : [p('…')]),
+      p(`${f.homeName} thông báo để các cơ quan, đơn vị, cá nhân có liên quan biết, thực hiện`),
+    ],
+    recipients: ['Các cơ quan, đơn vị có liên quan;', 'Công dân có đơn (để biết);', `${f.board};`, filed],
+    signers: [{ lines: [signingTitle(f.home)], name: null }],
+    addresseeAgencyCode: null,
+  }
+}
+
+export const RECEPTION_WRITERS: Record<ReceptionTemplateId, ReceptionWriter> = {
+  tt04_thong_bao_tu_choi: thongBaoTuChoi,
+  nd154_m01_thong_bao_tu_choi: thongBaoTuChoi,
+  tt04_giay_bien_nhan: giayBienNhan,
+  nd154_m02_giay_bien_nhan: giayBienNhan,
+  tt04_thong_bao_ket_luan: thongBaoKetLuan,
+  nd154_thong_bao_ket_luan: thongBaoKetLuan,
 }

@@ -18,7 +18,9 @@ import type { Agency } from './agency.ts'
 import type { ContentType, Outcome } from './codes.ts'
 import { BEFORE_2026, REFORM_2026, inForce } from './citations.ts'
 import { vnDateWords, placeName, upper } from './document-format.ts'
-import { REDACTED_DENOUNCER, WRITERS, factsFor, namedSenders } from './document-templates.ts'
+import { RECEPTION_WRITERS, REDACTED_DENOUNCER, WRITERS, factsFor, namedSenders, receptionFactsFor } from './document-templates.ts'
+import type { RefusalGround } from './reception.ts'
+import type { ReceptionKind } from './tallies.ts'
 import type { Letter, Sender } from './letter.ts'
 import type { Settings } from './settings.ts'
 
@@ -295,10 +297,10 @@ export interface DocumentHeading {
   placeDate: string
 }
 
-export interface DocumentModel {
+/** What the printed page and the .docx file render: any document, a letter's or a visit's. */
+export interface PrintedDocument {
   /** Bumped when the shape changes, so old snapshots can still be rendered. */
   schema: 1
-  template: TemplateId
   title: string
   form: string | null
   source: string
@@ -306,7 +308,6 @@ export interface DocumentModel {
   /** Built without the denouncer's identity (Luật Tố cáo Art. 56). */
   redacted: boolean
   issuedOn: string
-  letter: { id: string; code: string; receivedAt: string; contentType: ContentType }
   heading: DocumentHeading
   /** The printed title ("THÔNG BÁO", "Về việc …"); empty for a công văn, which has a subject line instead. */
   titleLines: string[]
@@ -321,6 +322,12 @@ export interface DocumentModel {
   signers: DocSigner[]
   /** The agency the document is sent to; null when it goes to a person or stays in the file. */
   addresseeAgencyCode: string | null
+}
+
+/** A document issued for a letter's outcome. */
+export interface DocumentModel extends PrintedDocument {
+  template: TemplateId
+  letter: { id: string; code: string; receivedAt: string; contentType: ContentType }
 }
 
 export { REDACTED_DENOUNCER, namedSenders }
@@ -384,14 +391,14 @@ function issuerCode(issuer: Issuer, home: Agency | null): string {
   return initials.slice(0, 6) || 'CQ'
 }
 
-export function buildDocument(kind: TemplateId, input: BuildInput): DocumentModel {
-  const template = TEMPLATES[kind]
-  const redacted = mustRedact(kind, input.letter.letter)
-  const facts = factsFor(input, redacted)
-  const content = WRITERS[kind](facts, template)
-  const home = facts.home
+/** The NĐ 30/2020 heading: issuer (under its governing body), number and symbol, place and date. */
+function headingOf(
+  template: Pick<TemplateInfo, 'issuer' | 'typeCode'>,
+  home: Agency | null,
+  input: { settings: BuildInput['settings']; issuedOn: string; number?: string | null | undefined },
+): DocumentHeading {
   const issuer = issuerCode(template.issuer, home)
-  const heading: DocumentHeading = {
+  return {
     nation: NATION,
     motto: MOTTO,
     // the governing body's name may use the common abbreviation (NĐ 30/2020, Phụ lục I): UBND TỈNH QUẢNG NGÃI
@@ -402,6 +409,14 @@ export function buildDocument(kind: TemplateId, input: BuildInput): DocumentMode
     symbol: template.typeCode ? `${template.typeCode}-${issuer}` : issuer === 'BTCD' ? 'BTCD-XLĐ' : `${issuer}-BTCD`,
     placeDate: `${placeName(input.settings.localityName)}, ${vnDateWords(input.issuedOn)}`,
   }
+}
+
+export function buildDocument(kind: TemplateId, input: BuildInput): DocumentModel {
+  const template = TEMPLATES[kind]
+  const redacted = mustRedact(kind, input.letter.letter)
+  const facts = factsFor(input, redacted)
+  const content = WRITERS[kind](facts, template)
+  const heading = headingOf(template, facts.home, input)
   const model: DocumentModel = {
     schema: 1,
     template: kind,
@@ -482,7 +497,7 @@ export function scrubIdentity(text: string, pieces: { texts: readonly string[]; 
  * Every text of the model passed through `scrubIdentity`: no field is trusted to be clean.
  * The structural fields (ids, dates, codes) are not text and are left alone.
  */
-function redactModel(model: DocumentModel, senders: readonly Sender[]): DocumentModel {
+function redactModel<M extends PrintedDocument>(model: M, senders: readonly Sender[]): M {
   const pieces = identityPieces(senders)
   if (pieces.texts.length === 0 && pieces.numbers.length === 0) return model
   const scrub = (s: string) => scrubIdentity(s, pieces)
@@ -499,4 +514,206 @@ function redactModel(model: DocumentModel, senders: readonly Sender[]): Document
     recipients: model.recipients.map(scrub),
     signers: model.signers.map((s) => ({ lines: s.lines.map(scrub), name: scrubNullable(s.name) })),
   }
+}
+
+// ----- reception documents (tiếp công dân) -------------------------------------------------------
+
+/**
+ * The documents a visit or a leader's session produces (legal-2026.md §2.1, §6 items 2–4):
+ * the refusal notice (Mẫu 01/TCD from 2026-07-01), the receipt for what the citizen handed in
+ * (Mẫu 02/TCD) and the leader's conclusion notice (NĐ 154 Art. 25–27). The rows are dated by
+ * the visit (or session) date, like the letter templates by the date of receipt.
+ */
+export type ReceptionTemplateId =
+  | 'tt04_thong_bao_tu_choi'
+  | 'nd154_m01_thong_bao_tu_choi'
+  | 'tt04_giay_bien_nhan'
+  | 'nd154_m02_giay_bien_nhan'
+  | 'tt04_thong_bao_ket_luan'
+  | 'nd154_thong_bao_ket_luan'
+
+/** tu_choi: refusal notice; bien_nhan: receipt for documents; ket_luan: a session's conclusion notice. */
+export type ReceptionDocumentKind = 'tu_choi' | 'bien_nhan' | 'ket_luan'
+
+export interface ReceptionTemplateInfo extends Omit<TemplateInfo, 'id' | 'needsNamedSender'> {
+  id: ReceptionTemplateId
+  kind: ReceptionDocumentKind
+}
+
+const TT04_UNNUMBERED = 'Thông tư số 04/2021/TT-TTCP (số mẫu chưa được xác minh)'
+const ND154 = 'Nghị định số 154/2026/NĐ-CP'
+const ID_154 = 'Số căn cước/giấy chứng nhận căn cước/số định danh cá nhân/số hộ chiếu (hoặc giấy tờ tùy thân)'
+
+export const RECEPTION_TEMPLATES: Record<ReceptionTemplateId, ReceptionTemplateInfo> = {
+  tt04_thong_bao_tu_choi: {
+    id: 'tt04_thong_bao_tu_choi',
+    kind: 'tu_choi',
+    title: 'Thông báo về việc từ chối tiếp công dân',
+    form: null,
+    source: `Điều 4 ${TT04_UNNUMBERED}`,
+    audience: 'nguoi_gui',
+    issuer: 'ban_tiep_cong_dan',
+    typeCode: 'TB',
+    idLabel: ID_OLD,
+  },
+  nd154_m01_thong_bao_tu_choi: {
+    id: 'nd154_m01_thong_bao_tu_choi',
+    kind: 'tu_choi',
+    title: 'Thông báo về việc từ chối tiếp công dân',
+    form: 'Mẫu số 01/TCD',
+    source: ND154,
+    audience: 'nguoi_gui',
+    issuer: 'ban_tiep_cong_dan',
+    typeCode: 'TB',
+    idLabel: ID_154,
+  },
+  tt04_giay_bien_nhan: {
+    id: 'tt04_giay_bien_nhan',
+    kind: 'bien_nhan',
+    title: 'Giấy biên nhận thông tin, tài liệu, bằng chứng',
+    form: null,
+    source: TT04_UNNUMBERED,
+    audience: 'nguoi_gui',
+    issuer: 'ban_tiep_cong_dan',
+    typeCode: 'GBN',
+    idLabel: ID_OLD,
+  },
+  nd154_m02_giay_bien_nhan: {
+    id: 'nd154_m02_giay_bien_nhan',
+    kind: 'bien_nhan',
+    title: 'Giấy biên nhận thông tin, tài liệu, bằng chứng',
+    form: 'Mẫu số 02/TCD',
+    source: ND154,
+    audience: 'nguoi_gui',
+    issuer: 'ban_tiep_cong_dan',
+    typeCode: 'GBN',
+    idLabel: ID_154,
+  },
+  tt04_thong_bao_ket_luan: {
+    id: 'tt04_thong_bao_ket_luan',
+    kind: 'ket_luan',
+    title: 'Thông báo kết luận việc tiếp công dân',
+    form: null,
+    source: TT04_UNNUMBERED,
+    audience: 'co_quan',
+    issuer: 'co_quan_chu_quan',
+    typeCode: 'TB',
+  },
+  nd154_thong_bao_ket_luan: {
+    id: 'nd154_thong_bao_ket_luan',
+    kind: 'ket_luan',
+    title: 'Thông báo kết luận việc tiếp công dân',
+    form: null,
+    source: `Điều 25–27 ${ND154} (số mẫu chưa được xác minh)`,
+    audience: 'co_quan',
+    issuer: 'co_quan_chu_quan',
+    typeCode: 'TB',
+  },
+}
+
+export interface ReceptionDocumentRule {
+  kind: ReceptionDocumentKind
+  /** Visit (session) on or after this date; null = always. */
+  from: string | null
+  /** Visit (session) on or before this date; null = still in force. */
+  to: string | null
+  template: ReceptionTemplateId
+}
+
+export const RECEPTION_DOCUMENT_RULES: readonly ReceptionDocumentRule[] = [
+  { kind: 'tu_choi', from: null, to: BEFORE_2026, template: 'tt04_thong_bao_tu_choi' },
+  { kind: 'tu_choi', from: REFORM_2026, to: null, template: 'nd154_m01_thong_bao_tu_choi' },
+  { kind: 'bien_nhan', from: null, to: BEFORE_2026, template: 'tt04_giay_bien_nhan' },
+  { kind: 'bien_nhan', from: REFORM_2026, to: null, template: 'nd154_m02_giay_bien_nhan' },
+  { kind: 'ket_luan', from: null, to: BEFORE_2026, template: 'tt04_thong_bao_ket_luan' },
+  { kind: 'ket_luan', from: REFORM_2026, to: null, template: 'nd154_thong_bao_ket_luan' },
+]
+
+/** The template of that kind for a visit (session) on that date. */
+export function receptionTemplateFor(kind: ReceptionDocumentKind, date: string, rules: readonly ReceptionDocumentRule[] = RECEPTION_DOCUMENT_RULES): ReceptionTemplateId | null {
+  return rules.find((r) => r.kind === kind && inForce(r, date))?.template ?? null
+}
+
+/** A document issued at reception: the visit it belongs to (a session's notice: the session's first visit). */
+export interface ReceptionDocumentModel extends PrintedDocument {
+  template: ReceptionTemplateId
+  reception: { id: string; date: string; kind: ReceptionKind; contentType: ContentType; sessionId: string | null }
+  /** The leader's session, for its conclusion notice. */
+  session?: { id: string; date: string; hostName: string }
+}
+
+/** A visitor as the reception documents name them. */
+export interface ReceptionDocumentVisitor {
+  name: string
+  address?: string | null
+  idKind?: string | null
+  idNumber?: string | null
+  representative?: boolean
+}
+
+export interface ReceptionBuildInput {
+  visit: {
+    id: string
+    date: string
+    kind: ReceptionKind
+    hostName: string | null
+    persons: number
+    contentType: ContentType
+    summary: string | null
+    sessionId: string | null
+    visitors: readonly ReceptionDocumentVisitor[]
+    refusalGround: RefusalGround | null
+  }
+  /** What the citizen handed in, one item a line (the receipt). */
+  documentsReceived?: readonly string[]
+  /** The officer who received the documents (signs the receipt). */
+  officerName?: string | null
+  /** The leader's session and its conclusion (the conclusion notice). */
+  session?: {
+    id: string
+    date: string
+    kind: 'dinh_ky' | 'dot_xuat'
+    hostName: string
+    delegated: boolean
+    visits: number
+    persons: number
+    matters: number
+    conclusion: string
+    /** Visitors of the session's denunciation visits: never named in a notice that leaves the board. */
+    protectedVisitors: readonly ReceptionDocumentVisitor[]
+  }
+  agencies: readonly Agency[]
+  settings: Pick<Settings, 'homeAgencyCode' | 'boardName' | 'localityName'>
+  issuedOn: string
+  number?: string | null
+}
+
+/**
+ * Builds the visit's (or session's) document of that kind, by the template in force on its
+ * date; null when no row applies. A conclusion notice goes to agencies: any identity of a
+ * denunciation visitor that its free text repeats is scrubbed (Luật Tố cáo Art. 56).
+ */
+export function buildReceptionDocument(kind: ReceptionDocumentKind, input: ReceptionBuildInput): ReceptionDocumentModel | null {
+  const date = input.session?.date ?? input.visit.date
+  const id = receptionTemplateFor(kind, date)
+  if (!id) return null
+  const template = RECEPTION_TEMPLATES[id]
+  const facts = receptionFactsFor(input, template)
+  const content = RECEPTION_WRITERS[id](facts, template)
+  const protectedVisitors = kind === 'ket_luan' ? (input.session?.protectedVisitors ?? []) : []
+  const model: ReceptionDocumentModel = {
+    schema: 1,
+    template: id,
+    title: template.title,
+    form: template.form,
+    source: template.source,
+    audience: template.audience,
+    redacted: protectedVisitors.length > 0,
+    issuedOn: input.issuedOn,
+    reception: { id: input.visit.id, date: input.visit.date, kind: input.visit.kind, contentType: input.visit.contentType, sessionId: input.visit.sessionId },
+    ...(input.session ? { session: { id: input.session.id, date: input.session.date, hostName: input.session.hostName } } : {}),
+    heading: headingOf(template, facts.home, input),
+    ...content,
+  }
+  return protectedVisitors.length > 0 ? redactModel(model, protectedVisitors) : model
 }

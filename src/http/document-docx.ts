@@ -21,7 +21,7 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx'
-import type { DocParagraph, DocSigner, DocumentModel } from '../domain/documents.ts'
+import type { DocParagraph, DocSigner, PrintedDocument } from '../domain/documents.ts'
 
 /** Measures in twentieths of a point (twips): 1 mm ≈ 56.7 twips. */
 const MM = 56.7
@@ -63,7 +63,7 @@ const twoColumns = (left: Paragraph[], right: Paragraph[]) =>
     rows: [new TableRow({ children: [cell(LEFT_COL, left), cell(RIGHT_COL, right)] })],
   })
 
-function heading(m: DocumentModel): Table {
+function heading(m: PrintedDocument): Table {
   const h = m.heading
   const left: Paragraph[] = []
   if (h.parentBody) left.push(centered([run(h.parentBody, { size: PT(13) })]))
@@ -81,7 +81,7 @@ function heading(m: DocumentModel): Table {
   return twoColumns(left, right)
 }
 
-function title(m: DocumentModel): Paragraph[] {
+function title(m: PrintedDocument): Paragraph[] {
   if (m.titleLines.length === 0) return []
   const [kind, ...rest] = m.titleLines
   const out = [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 360, after: 0 }, children: [run(kind ?? '', { bold: true })] })]
@@ -90,7 +90,7 @@ function title(m: DocumentModel): Paragraph[] {
   return out
 }
 
-function addressees(m: DocumentModel): Paragraph[] {
+function addressees(m: PrintedDocument): Paragraph[] {
   if (m.addressees.length === 0) return []
   const spacing = { before: 240, after: 120 }
   if (m.addressees.length === 1) {
@@ -130,7 +130,7 @@ function recipientsBlock(recipients: readonly string[]): Paragraph[] {
   ]
 }
 
-function foot(m: DocumentModel): Table {
+function foot(m: PrintedDocument): Table {
   const [first, second] = m.signers
   // a proposal has two signers side by side; other documents list the recipients on the left
   const left = m.recipients.length > 0 || !second ? recipientsBlock(m.recipients) : first ? signerBlock(first) : []
@@ -138,7 +138,7 @@ function foot(m: DocumentModel): Table {
   return twoColumns(left, rightSigner ? signerBlock(rightSigner) : [])
 }
 
-export function documentToDocx(m: DocumentModel): Document {
+export function documentToDocx(m: PrintedDocument): Document {
   return new Document({
     title: m.title,
     creator: m.heading.issuingBody,
@@ -163,4 +163,4 @@ export function documentToDocx(m: DocumentModel): Document {
 export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
 /** The .docx bytes of a stored snapshot. */
-export const renderDocx = (m: DocumentModel): Promise<ArrayBuffer> => Packer.toArrayBuffer(documentToDocx(m))
+export const renderDocx = (m: PrintedDocument): Promise<ArrayBuffer> => Packer.toArrayBuffer(documentToDocx(m))

@@ -4,7 +4,7 @@
  * beside the signer. A pure function of the snapshot; the CSS (app.css "official documents")
  * gives it A4 proportions on screen and on paper.
  */
-import type { DocSigner, DocumentModel } from '../../src/domain/documents.ts'
+import type { DocSigner, PrintedDocument } from '../../src/domain/documents.ts'
 
 const Signer = ({ signer }: { signer: DocSigner }) => (
   <div class="doc-signer">
@@ -25,7 +25,7 @@ const Recipients = ({ recipients }: { recipients: readonly string[] }) => (
   </div>
 )
 
-export const OfficialDocument = ({ model }: { model: DocumentModel }) => {
+export const OfficialDocument = ({ model }: { model: PrintedDocument }) => {
   const h = model.heading
   const [first, second] = model.signers
   const twoSigners = model.recipients.length === 0 && !!second

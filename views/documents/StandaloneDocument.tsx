@@ -3,11 +3,11 @@
  * embedded, no script, no link back to the system) so it opens from disk in any browser.
  */
 import { raw } from 'hono/html'
-import type { DocumentModel } from '../../src/domain/documents.ts'
+import type { PrintedDocument } from '../../src/domain/documents.ts'
 import { DOCUMENT_CSS } from './document-css.ts'
 import { OfficialDocument } from './OfficialDocument.tsx'
 
-export const StandaloneDocument = ({ model }: { model: DocumentModel }) => (
+export const StandaloneDocument = ({ model }: { model: PrintedDocument }) => (
   <html lang="vi">
     <head>
       <meta charset="utf-8" />

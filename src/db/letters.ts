@@ -7,6 +7,7 @@ import { customAlphabet, nanoid } from 'nanoid'
 import type { ContentType, Outcome } from '../domain/codes.ts'
 import { letterText, respondentKey, senderAddressKey, senderIdKey, senderIdentity, senderLookupKeys, senderSetKey, type DuplicateItem } from '../domain/duplicates.ts'
 import type { Classification, Letter, Respondent, Sender } from '../domain/letter.ts'
+import { protectsIdentity } from '../domain/documents.ts'
 import { foldVi, ftsQuery } from '../domain/text.ts'
 import { chunkRows, guardPreviousChanged, type Db } from './db.ts'
 import { recordHistory, type Actor } from './history.ts'
@@ -370,6 +371,12 @@ export interface LetterFilter {
   track?: string | undefined
   /** Due on or before this date and not yet decided (the "due soon" / "overdue" tabs). */
   dueBy?: string | undefined
+  /** Due on or after this date (with dueBy: a window of due dates). */
+  dueFrom?: string | undefined
+  /** Any of these statuses. */
+  statuses?: readonly string[] | undefined
+  /** Registered by this user (the officer who entered it). */
+  createdBy?: string | undefined
   /** The viewer may search senders' identities in denunciations too. */
   searchIdentityOfDenunciations: boolean
   /** Only letters sent (forwarded / follow-up) to `competentAgencyCode`: a receiving agency's view. */
@@ -434,6 +441,9 @@ function filteredLetters(db: Db, filter: LetterFilter) {
   if (filter.from) query = query.where('letters.received_at', '>=', filter.from)
   if (filter.to) query = query.where('letters.received_at', '<=', filter.to)
   if (filter.dueBy) query = query.where('letters.status', '=', 'moi').where('letters.due_date', '<=', filter.dueBy)
+  if (filter.dueFrom) query = query.where('letters.due_date', '>=', filter.dueFrom)
+  if (filter.statuses) query = query.where('letters.status', 'in', filter.statuses.length > 0 ? [...filter.statuses] : [''])
+  if (filter.createdBy) query = query.where('letters.created_by', '=', filter.createdBy)
   const report = filter.report
   if (report) query = query.where((eb) => letterReportWhere(eb, report))
   const match = filter.q ? ftsQuery(filter.q) : null
@@ -520,6 +530,55 @@ export async function listLetters(db: Db, filter: LetterFilter, cursor: string |
     })),
     nextCursor: rows.length > limit && last ? encodeCursor(last.received_at, last.seq) : null,
   }
+}
+
+/** Who a listed letter is from and who registered it: the queue's sender column. */
+export interface LetterPeople {
+  senders: Sender[]
+  /** A denunciation (or a letter containing one): no list names its senders. */
+  protectsIdentity: boolean
+  registeredByName: string | null
+}
+
+/** Senders and registering officer of a page of letters (one query each, chunked for D1). */
+export async function peopleOfLetters(db: Db, ids: readonly string[]): Promise<Map<string, LetterPeople>> {
+  const out = new Map<string, LetterPeople>()
+  for (const chunk of chunkRows([...new Set(ids)], 1)) {
+    const letters = await db.kysely
+      .selectFrom('letters')
+      .leftJoin('users', 'users.id', 'letters.created_by')
+      .select(['letters.id', 'letters.facts', 'letters.content_type', 'users.display_name'])
+      .where('letters.id', 'in', chunk)
+      .execute()
+    const senders = await db.kysely
+      .selectFrom('letter_senders')
+      .select(['letter_id', 'name', 'address', 'id_number', 'phone', 'email', 'signed'])
+      .where('letter_id', 'in', chunk)
+      .orderBy('letter_id')
+      .orderBy('position')
+      .execute()
+    for (const l of letters) {
+      const facts = JSON.parse(l.facts) as Letter
+      out.set(l.id, {
+        senders: senders
+          .filter((x) => x.letter_id === l.id)
+          .map((x) => ({ name: x.name, address: x.address, idNumber: x.id_number, phone: x.phone, email: x.email, signed: x.signed === 1 })),
+        protectsIdentity: protectsIdentity({ ...facts, contentType: l.content_type as ContentType }),
+        registeredByName: l.display_name,
+      })
+    }
+  }
+  return out
+}
+
+/** Codes of letters by id (links to earlier letters). */
+export async function codesOfLetters(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>()
+  for (const chunk of chunkRows([...new Set(ids)], 1)) {
+    const rows = await db.kysely.selectFrom('letters').select(['id', 'code']).where('id', 'in', chunk).execute()
+    for (const r of rows) out.set(r.id, r.code)
+  }
+  return out
 }
 
 // ----- decide ----------------------------------------------------------------------------------

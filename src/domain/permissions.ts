@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   record_reception: ['tiep_dan', 'lanh_dao'],
   view_reports: ['bao_cao', 'lanh_dao', 'xu_ly_don', 'admin'],
   agency_reply: ['co_quan'],
+  /** A written follow-up request (đôn đốc) to an agency late with its reply: those who forward letters. */
+  send_follow_up: ['xu_ly_don', 'lanh_dao'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

@@ -12,15 +12,16 @@ import { dueDateForOutcome } from '../domain/deadlines.ts'
 import { SENDS_TO_AGENCY, decide, type DecisionInput } from '../domain/decision.ts'
 import { findDuplicate, letterText, type DuplicateMatch } from '../domain/duplicates.ts'
 import type { Agency } from '../domain/agency.ts'
-import type { Classification, Letter } from '../domain/letter.ts'
-import { buildDocument, documentsFor, protectsIdentity, type DocumentModel } from '../domain/documents.ts'
+import type { Classification, Letter, Sender } from '../domain/letter.ts'
+import { buildDocument, documentsFor, identityPieces, protectsIdentity, scrubIdentity, type DocumentModel } from '../domain/documents.ts'
 import { can } from '../domain/permissions.ts'
-import type { Settings } from '../domain/settings.ts'
+import { calendarOf, type Settings } from '../domain/settings.ts'
+import { replyDueDate, type ForwardingKind } from '../domain/forwarding.ts'
 import { listAgencies } from '../db/agencies.ts'
 import { ConflictError, isGuardFailure, type Db } from '../db/db.ts'
 import { historyOf, recordHistory, type Actor } from '../db/history.ts'
 import { documentsOfLetter, insertDocument, summaryOf, type StoredDocument } from '../db/documents.ts'
-import { decisionsOf, duplicateCandidates, getLetter, recordDecision, registerLetter, type StoredLetter } from '../db/letters.ts'
+import { codesOfLetters, decisionsOf, duplicateCandidates, getLetter, recordDecision, registerLetter, type StoredLetter } from '../db/letters.ts'
 import { loadSettings } from '../db/settings.ts'
 import type { CurrentUser } from './env.ts'
 
@@ -49,6 +50,31 @@ export async function findRepeat(db: Db, letter: Letter, settings: Settings): Pr
     candidates,
     settings.duplicateSimilarity,
   )
+}
+
+/** An earlier letter from the same senders, as the registration form lists it. */
+export interface EarlierLetter {
+  id: string
+  code: string
+  receivedAt: string
+  contentType: string
+  outcome: Outcome | null
+  /** The one the duplicate check links this letter to, or another of its matter. */
+  sameMatter: boolean
+}
+
+/** The latest earlier letters sharing a sender with this one (name + ID or name + address), newest first. */
+export async function earlierLetters(db: Db, letter: Letter, repeat: DuplicateMatch | null, limit = 5): Promise<EarlierLetter[]> {
+  const candidates = (await duplicateCandidates(db, letter.senders)).filter((c) => c.receivedAt <= letter.receivedAt).slice(0, limit)
+  const codes = await codesOfLetters(db, candidates.map((c) => c.id))
+  return candidates.map((c) => ({
+    id: c.id,
+    code: codes.get(c.id) ?? c.id,
+    receivedAt: c.receivedAt,
+    contentType: c.contentType,
+    outcome: c.outcome ?? null,
+    sameMatter: repeat !== null && (c.id === repeat.letterId || (repeat.matterId !== null && c.matterId === repeat.matterId)),
+  }))
 }
 
 /** POST /classify: the suggestion for a letter, storing nothing. */
@@ -124,6 +150,23 @@ export function visibleDocuments(user: CurrentUser, documents: readonly StoredDo
 
 // ----- the letter as the API returns it -----------------------------------------------------
 
+/**
+ * The letter's free texts with a denouncer's identity taken out, for viewers who may not see it:
+ * a name or phone number retyped in the summary or the act is replaced as in redacted documents.
+ */
+export function withoutIdentity<T extends Pick<Letter, 'summary' | 'request' | 'act' | 'contents'>>(facts: T, senders: readonly Sender[]): T {
+  const pieces = identityPieces(senders)
+  if (pieces.texts.length === 0 && pieces.numbers.length === 0) return facts
+  const scrub = <S extends string | null | undefined>(text: S): S => (text ? (scrubIdentity(text, pieces) as S) : text)
+  return {
+    ...facts,
+    summary: scrub(facts.summary),
+    request: scrub(facts.request),
+    act: scrub(facts.act),
+    contents: facts.contents ? facts.contents.map((c) => ({ ...c, summary: scrub(c.summary) })) : facts.contents,
+  }
+}
+
 export async function letterForViewer(db: Db, stored: StoredLetter, user: CurrentUser, now: Date) {
   const showIdentity = mayViewIdentity(user, stored.letter)
   if (showIdentity && protectsIdentity(stored.letter) && stored.senders.length > 0) {
@@ -134,8 +177,9 @@ export async function letterForViewer(db: Db, stored: StoredLetter, user: Curren
   }
   const [decisions, history, documents] = await Promise.all([decisionsOf(db, stored.id), historyOf(db, 'letter', stored.id), documentsOfLetter(db, stored.id)])
   const last = decisions.at(-1) ?? null
-  const { senders: _withPositions, ...facts } = stored.letter
+  const { senders: _withPositions, ...allFacts } = stored.letter
   const senders = stored.senders.map(({ position: _position, ...sender }) => sender)
+  const facts = showIdentity ? allFacts : withoutIdentity(allFacts, senders)
   return {
     id: stored.id,
     code: stored.code,
@@ -212,6 +256,10 @@ export async function decideLetter(db: Db, letterId: string, input: DecisionInpu
     calendar,
   })
   const sendsOut = SENDS_TO_AGENCY.includes(result.outcome) && result.competentAgencyCode !== null
+  // when the receiving agency's reply is due (src/domain/forwarding.ts): its own handling deadline
+  const replyDue = sendsOut
+    ? replyDueDate({ kind: result.outcome as ForwardingKind, contentType: stored.letter.contentType, sentOn: vnDateOf(now), rules: settings.deadlines, calendar: calendarOf(settings) }).dueDate
+    : null
   // the outcome's documents are issued in the decision's own batch: a decision never exists without them
   const documents = issueDocuments(stored, { ...result, dueDate: due.dueDate }, { agencies, settings }, user, now)
   const forwardedWith = documents.find((d) => d.model.audience === 'co_quan' && d.model.addresseeAgencyCode === result.competentAgencyCode)
@@ -232,6 +280,7 @@ export async function decideLetter(db: Db, letterId: string, input: DecisionInpu
               kind: result.outcome as 'chuyen_don' | 'don_doc',
               document_id: forwardedWith?.id ?? null,
               sent_on: vnDateOf(now),
+              reply_due_on: replyDue,
             })
             .compile(),
         ]
@@ -292,3 +341,6 @@ function issueDocuments(
     }),
   }))
 }
+
+/** The letter as one viewer may see it (the API's answer, and the case page's facts). */
+export type LetterView = Awaited<ReturnType<typeof letterForViewer>>

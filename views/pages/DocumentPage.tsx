@@ -29,7 +29,7 @@ export const DocumentPage = ({ model, letterCode, docxHref }: DocumentPageProps)
         <p class="flash flash--info">Văn bản không có họ tên, địa chỉ, số giấy tờ, số điện thoại, thư điện tử của người tố cáo (Điều 56 Luật Tố cáo).</p>
       ) : null}
       <div class="actions">
-        <button type="button" class="button print-button" hidden>
+        <button type="button" class="button print-button" data-print hidden>
           In
         </button>
         <a class="button button--secondary" href={docxHref} download>

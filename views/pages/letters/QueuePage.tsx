@@ -1,0 +1,252 @@
+/**
+ * The triage queue (/can-bo/don): letters by state in tabs with their counts, filters, a
+ * diacritic-insensitive search, one row per letter, cursor paging. Without JavaScript the filter
+ * form is a plain GET; with htmx the results (tabs, table, paging) are swapped in place and the
+ * URL pushed, so Back restores the page it came from.
+ */
+import { CONTENT_TYPES } from '../../../src/domain/codes.ts'
+import { Flash, type Errors } from '../../components/forms.tsx'
+import { Layout } from '../../layouts/Layout.tsx'
+import { HIDDEN_IDENTITY, codeOf, viDate } from './labels.ts'
+
+export interface QueueFilters {
+  tab: string
+  q: string
+  loai: string
+  'linh-vuc': string
+  nguon: string
+  'co-quan': string
+  'can-bo': string
+  tu: string
+  den: string
+}
+
+export interface QueueTab {
+  key: string
+  label: string
+  count: number
+  href: string
+  current: boolean
+}
+
+export interface QueueRow {
+  id: string
+  code: string
+  receivedAt: string
+  contentType: string
+  channelLabel: string
+  /** First sender's name, or null when hidden or anonymous. */
+  sender: string | null
+  senderHidden: boolean
+  otherSenders: number
+  summary: string | null
+  agencyName: string | null
+  dueDate: string | null
+  overdue: boolean
+  dueSoon: boolean
+  statusLabel: string
+  outcomeLabel: string | null
+}
+
+type Option = { value: string; label: string }
+
+export interface QueueProps {
+  filters: QueueFilters
+  errors: Errors
+  tabs: QueueTab[]
+  rows: QueueRow[]
+  /** Rows in the current tab with these filters. */
+  total: number
+  nextHref: string | null
+  options: { contentTypes: Option[]; fields: Option[]; channels: Option[]; agencies: Option[]; officers: Option[] }
+  canRegister: boolean
+  flash?: string | null
+}
+
+const FilterSelect = ({ name, label, options, value, error }: { name: keyof QueueFilters; label: string; options: Option[]; value: string; error?: string | undefined }) => (
+  <div class={`field${error ? ' field--error' : ''}`}>
+    <label for={`f-${name}`}>{label}</label>
+    {error ? (
+      <p class="field-error" id={`f-${name}-error`}>
+        {error}
+      </p>
+    ) : null}
+    <select id={`f-${name}`} name={name} class="input" aria-describedby={error ? `f-${name}-error` : undefined} aria-invalid={error ? 'true' : undefined}>
+      <option value="">Tất cả</option>
+      {options.map((o) => (
+        <option value={o.value} selected={o.value === value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  </div>
+)
+
+const DateFilter = ({ name, label, value, error }: { name: 'tu' | 'den'; label: string; value: string; error?: string | undefined }) => (
+  <div class={`field${error ? ' field--error' : ''}`}>
+    <label for={`f-${name}`}>{label}</label>
+    {error ? (
+      <p class="field-error" id={`f-${name}-error`}>
+        {error}
+      </p>
+    ) : null}
+    <input
+      id={`f-${name}`}
+      name={name}
+      value={value}
+      class="input"
+      inputmode="numeric"
+      placeholder="dd/mm/yyyy"
+      aria-describedby={error ? `f-${name}-error` : undefined}
+      aria-invalid={error ? 'true' : undefined}
+    />
+  </div>
+)
+
+/** The part htmx swaps: tabs with counts, the table, paging. */
+export const QueueResults = ({ tabs, rows, total, nextHref, errors }: Pick<QueueProps, 'tabs' | 'rows' | 'total' | 'nextHref' | 'errors'>) => (
+  <div id="queue-results">
+    {Object.keys(errors).length > 0 ? (
+      <div class="flash flash--warning" role="alert" id="queue-errors">
+        Bộ lọc chưa hợp lệ, chưa được áp dụng: {Object.values(errors).join(' ')}
+      </div>
+    ) : null}
+    <nav class="tabs" aria-label="Trạng thái đơn">
+      {tabs.map((t) => (
+        <a href={t.href} class="tabs__tab" aria-current={t.current ? 'page' : undefined} id={`tab-${t.key}`}>
+          {t.label} <span class="tabs__count">{t.count}</span>
+        </a>
+      ))}
+    </nav>
+    <p class="muted" id="queue-total" role="status">
+      {total === 0 ? 'Không có đơn nào.' : `${total} đơn.`}
+    </p>
+    {rows.length > 0 ? (
+      <div class="table-wrap">
+        <table class="table queue-table">
+          <caption class="visually-hidden">Danh sách đơn</caption>
+          <thead>
+            <tr>
+              <th scope="col">Mã đơn</th>
+              <th scope="col">Ngày nhận</th>
+              <th scope="col">Loại đơn</th>
+              <th scope="col">Người gửi</th>
+              <th scope="col">Tóm tắt</th>
+              <th scope="col">Cơ quan có thẩm quyền</th>
+              <th scope="col">Hạn xử lý</th>
+              <th scope="col">Trạng thái</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr class={r.overdue ? 'row--overdue' : undefined}>
+                <td>
+                  <a href={`/can-bo/don/${r.id}`} class="code-link">
+                    {codeOf(r.code)}
+                  </a>
+                </td>
+                <td>{viDate(r.receivedAt)}</td>
+                <td>
+                  {CONTENT_TYPES[r.contentType as keyof typeof CONTENT_TYPES] ?? r.contentType}
+                  <br />
+                  <span class="muted small">{r.channelLabel}</span>
+                </td>
+                <td>
+                  {r.senderHidden ? <em class="muted">{HIDDEN_IDENTITY}</em> : r.sender ? r.sender : <em class="muted">Không có tên</em>}
+                  {!r.senderHidden && r.otherSenders > 0 ? <span class="muted small"> và {r.otherSenders} người khác</span> : null}
+                </td>
+                <td class="queue-table__summary">{r.summary ?? ''}</td>
+                <td>{r.agencyName ?? <span class="muted">Chưa xác định</span>}</td>
+                <td class="nowrap">
+                  {viDate(r.dueDate)}
+                  {r.overdue ? <span class="badge badge--overdue">Quá hạn</span> : r.dueSoon ? <span class="badge badge--soon">Sắp đến hạn</span> : null}
+                </td>
+                <td>
+                  {r.statusLabel}
+                  {r.outcomeLabel ? (
+                    <>
+                      <br />
+                      <span class="muted small">{r.outcomeLabel}</span>
+                    </>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    ) : null}
+    {nextHref ? (
+      <p class="pager">
+        <a href={nextHref} class="button button--secondary" hx-get={nextHref} hx-target="#queue-results" hx-swap="outerHTML" hx-push-url="true">
+          Trang sau
+        </a>
+      </p>
+    ) : null}
+  </div>
+)
+
+export const QueuePage = (p: QueueProps) => {
+  const f = p.filters
+  const e = p.errors
+  const advanced = Boolean(f.nguon || f['co-quan'] || f['can-bo'] || f.tu || f.den || e.tu || e.den || e.nguon || e['co-quan'] || e['can-bo'])
+  return (
+    <Layout title="Đơn thư" staff>
+      <div class="page-head">
+        <h1>Đơn thư</h1>
+        {p.canRegister ? (
+          <a class="button" href="/can-bo/don/moi" id="register-letter">
+            Đăng ký đơn mới
+          </a>
+        ) : null}
+      </div>
+      <Flash message={p.flash} />
+      <form
+        method="get"
+        action="/can-bo/don"
+        class="form queue-filters"
+        role="search"
+        hx-get="/can-bo/don"
+        hx-target="#queue-results"
+        hx-swap="outerHTML"
+        hx-push-url="true"
+        hx-trigger="submit, input changed delay:500ms from:#f-q, change"
+        hx-sync="replace"
+      >
+        <input type="hidden" name="tab" value={f.tab} />
+        <div class={`field${e.q ? ' field--error' : ''}`}>
+          <label for="f-q">Tìm theo tên, địa chỉ, mã đơn, nội dung (gõ có dấu hoặc không dấu)</label>
+          {e.q ? (
+            <p class="field-error" id="f-q-error">
+              {e.q}
+            </p>
+          ) : null}
+          <div class="search__row">
+            <input id="f-q" name="q" type="search" value={f.q} class="input" placeholder="ví dụ: dang van duc, K7M2, thu hoi dat" autocomplete="off" />
+            <button type="submit" class="button">
+              Tìm
+            </button>
+          </div>
+        </div>
+        <div class="grid-4">
+          <FilterSelect name="loai" label="Loại đơn" options={p.options.contentTypes} value={f.loai} error={e.loai} />
+          <FilterSelect name="linh-vuc" label="Lĩnh vực" options={p.options.fields} value={f['linh-vuc']} error={e['linh-vuc']} />
+        </div>
+        <details class="queue-filters__more" open={advanced}>
+          <summary>Lọc thêm: nguồn đơn, cơ quan, cán bộ, thời gian</summary>
+          <div class="grid-4">
+            <FilterSelect name="nguon" label="Nguồn đơn" options={p.options.channels} value={f.nguon} error={e.nguon} />
+            <FilterSelect name="co-quan" label="Cơ quan có thẩm quyền" options={p.options.agencies} value={f['co-quan']} error={e['co-quan']} />
+            <FilterSelect name="can-bo" label="Cán bộ vào sổ" options={p.options.officers} value={f['can-bo']} error={e['can-bo']} />
+            <DateFilter name="tu" label="Nhận từ ngày" value={f.tu} error={e.tu} />
+            <DateFilter name="den" label="Đến ngày" value={f.den} error={e.den} />
+          </div>
+        </details>
+        <p class="actions">
+          <a href={`/can-bo/don?tab=${encodeURIComponent(f.tab)}`}>Xóa bộ lọc</a>
+        </p>
+      </form>
+      <QueueResults tabs={p.tabs} rows={p.rows} total={p.total} nextHref={p.nextHref} errors={p.errors} />
+    </Layout>
+  )
+}

@@ -11,8 +11,9 @@ import { ErrorPage } from '../../views/pages/ErrorPage.tsx'
 import { agenciesApi } from './api/agencies.ts'
 import { authApi } from './api/auth.ts'
 import { documentsApi } from './api/documents.ts'
+import { forwardingsApi } from './api/forwardings.ts'
 import { lettersApi } from './api/letters.ts'
-import { receptionsApi } from './api/receptions.ts'
+import { mattersApi, receptionsApi } from './api/receptions.ts'
 import { reportsApi } from './api/reports.ts'
 import { settingsApi } from './api/settings.ts'
 import { submissionsApi } from './api/submissions.ts'
@@ -23,9 +24,13 @@ import type { AppEnv, Deps } from './env.ts'
 import { ApiError, tooLarge } from './errors.ts'
 import { CsrfError, csrfProtection } from './middleware/csrf.ts'
 import { adminPages } from './pages/admin.tsx'
+import { agencyPages } from './pages/agency-inbox.tsx'
 import { documentPages } from './pages/documents.tsx'
+import { letterPages } from './pages/letters.tsx'
+import { matterPages } from './pages/matters.tsx'
 import { portalPages } from './pages/portal.tsx'
 import { publicPages } from './pages/public.tsx'
+import { receptionPages } from './pages/receptions.tsx'
 import { reportPages } from './pages/reports.tsx'
 import { staffPages } from './pages/staff.tsx'
 import { render } from './render.tsx'
@@ -80,19 +85,25 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   api.use('/users/*', bearerUser)
   api.use('/receptions/*', bearerUser)
   api.use('/receptions', bearerUser)
+  api.use('/matters', bearerUser)
+  api.use('/matters/*', bearerUser)
   api.use('/reports/*', bearerUser)
   api.use('/classify', bearerUser)
   api.use('/letters', bearerUser)
   api.use('/letters/*', bearerUser)
+  api.use('/forwardings', bearerUser)
+  api.use('/forwardings/*', bearerUser)
   api.route('/agencies', agenciesApi)
   api.route('/settings', settingsApi)
   api.route('/users', usersApi)
   api.route('/receptions', receptionsApi)
+  api.route('/matters', mattersApi)
   api.route('/reports', reportsApi)
   // public: citizens file and follow letters without an account
   api.route('/submissions', submissionsApi)
   api.route('/', lettersApi)
   api.route('/', documentsApi)
+  api.route('/', forwardingsApi)
   app.route('/api/v1', api)
 
   // ----- pages --------------------------------------------------------------------------
@@ -109,7 +120,11 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/can-bo', staffPages)
   app.route('/can-bo/quan-tri', adminPages)
   app.route('/can-bo/bao-cao', reportPages)
+  app.route('/can-bo/tiep-dan', receptionPages)
   app.route('/can-bo/don', documentPages)
+  app.route('/can-bo/don', letterPages)
+  app.route('/can-bo/vu-viec', matterPages)
+  app.route('/can-bo/co-quan', agencyPages)
 
   app.notFound((c) => {
     if (isApi(c)) return c.json(new ApiError(404, 'not_found', 'Không có địa chỉ API này.').toJSON(), 404)

@@ -28,6 +28,10 @@ const StaffNav = () => {
   return (
     <nav class="staff-nav" aria-label="Chức năng">
       <NavLink href="/can-bo">Tổng quan</NavLink>
+      {can(user.roles, 'view_letters') ? <NavLink href="/can-bo/don">Đơn thư</NavLink> : null}
+      {can(user.roles, 'view_letters') ? <NavLink href="/can-bo/co-quan/tong-hop">Phúc đáp</NavLink> : null}
+      {user.roles.includes('co_quan') ? <NavLink href="/can-bo/co-quan">Đơn được chuyển đến</NavLink> : null}
+      {can(user.roles, 'view_letters') ? <NavLink href="/can-bo/tiep-dan">Tiếp công dân</NavLink> : null}
       {can(user.roles, 'view_reports') ? <NavLink href="/can-bo/bao-cao">Báo cáo</NavLink> : null}
       {can(user.roles, 'manage_agencies') ? <NavLink href="/can-bo/quan-tri/co-quan">Danh bạ cơ quan</NavLink> : null}
       {can(user.roles, 'manage_settings') ? <NavLink href="/can-bo/quan-tri/cai-dat">Cài đặt</NavLink> : null}

@@ -839,3 +839,9 @@ export function identityViewQueries(db: Db, now: Date, actor: Actor, receptionId
   }))
   return chunkRows(rows, 9).map((chunk) => db.kysely.insertInto('history').values(chunk).compile())
 }
+
+/** Visits recorded for one day (the staff start page). */
+export async function countVisitsOn(db: Db, date: string): Promise<number> {
+  const row = await db.kysely.selectFrom('receptions').select((eb) => eb.fn.countAll<number>().as('n')).where('date', '=', date).executeTakeFirst()
+  return Number(row?.n ?? 0)
+}

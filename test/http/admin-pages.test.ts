@@ -205,3 +205,23 @@ describe('own account', () => {
     expect(await t.token('admin', 'mat-khau-moi-2026')).toBeTruthy()
   })
 })
+
+describe('staff start page', () => {
+  it('shows each role what waits for it, counted as the queue counts', async () => {
+    const t = await testApp()
+    const admin = await t.token()
+    await t.json('/api/v1/users', 'POST', { username: 'xuly', displayName: 'Cán bộ xử lý', password: 'mat-khau-xu-ly-don', roles: ['xu_ly_don'] }, admin)
+    const officer = await t.token('xuly', 'mat-khau-xu-ly-don')
+    for (const day of ['2026-02-02', '2026-02-27']) {
+      await t.json('/api/v1/letters', 'POST', { receivedAt: day, channel: 'buu_chinh', contentType: 'kien_nghi_phan_anh', summary: 'Đề nghị sửa đường.' }, officer)
+    }
+    const b = new Browser(t)
+    await b.login('xuly', 'mat-khau-xu-ly-don')
+    const html = await (await b.get('/can-bo')).text()
+    // clock: 2026-03-02; the letter of 2 February is overdue, both are undecided
+    expect(html).toMatch(/<a href="\/can-bo\/don\?tab=qua_han" class="work-count work-count--urgent"><strong>1<\/strong> quá hạn<\/a>/)
+    expect(html).toMatch(/<strong>2<\/strong> mới, chờ quyết định/)
+    expect(html).toContain('Vào sổ đơn mới')
+    expect(html).not.toContain('Danh bạ cơ quan</h2>')
+  })
+})

@@ -6,6 +6,13 @@ import { StaffHomePage } from '../../../views/pages/StaffHome.tsx'
 import type { AppEnv } from '../env.ts'
 import { signedIn } from '../auth/pages.ts'
 import { render } from '../render.tsx'
+import { vnDateOf } from '../../domain/calendar.ts'
+import { can } from '../../domain/permissions.ts'
+import { calendarOf } from '../../domain/settings.ts'
+import { countForwardingsByState } from '../../db/forwardings.ts'
+import { countLetters } from '../../db/letters.ts'
+import { countVisitsOn } from '../../db/receptions.ts'
+import { QUEUE_TABS, tabFilter, type QueueTab } from '../letter-queue.ts'
 import { AccountPage } from '../../../views/pages/AccountPage.tsx'
 import { findUserRowByUsername, updateUser } from '../../db/users.ts'
 import { hashPassword, verifyPassword } from '../auth/crypto.ts'
@@ -16,10 +23,30 @@ import { password as password_ } from '../schemas/user.ts'
 export const staffPages = new Hono<AppEnv>()
   .use(signedIn)
   .get('/', async (c) => {
-    const { db } = c.get('deps')
+    const { db, now } = c.get('deps')
+    const user = c.get('user')!
+    const today = vnDateOf(now())
     const [agencies, settings] = await Promise.all([listAgencies(db), loadSettings(db)])
     const home = agencies.find((a) => a.code === settings.homeAgencyCode)
-    return render(c, <StaffHomePage agencyCount={agencies.length} homeAgencyName={home?.name ?? null} />)
+    const calendar = calendarOf(settings)
+    // the queue tabs that ask for action, counted exactly as the queue counts them
+    const attention: Array<{ tab: QueueTab; urgent?: boolean }> = [{ tab: 'qua_han', urgent: true }, { tab: 'sap_den_han', urgent: true }, { tab: 'moi' }, { tab: 'cho_phuc_dap' }]
+    const letters = can(user.roles, 'view_letters')
+      ? await Promise.all(
+          attention.map(async ({ tab, urgent }) => ({
+            label: QUEUE_TABS[tab].toLowerCase(),
+            count: await countLetters(db, { ...tabFilter(tab, today, calendar), searchIdentityOfDenunciations: false }),
+            href: `/can-bo/don?tab=${tab}`,
+            urgent,
+          })),
+        )
+      : []
+    const visitsToday = can(user.roles, 'view_letters') ? await countVisitsOn(db, today) : null
+    const inbox = user.roles.includes('co_quan') && user.agencyCode ? (await countForwardingsByState(db, user.agencyCode, today)).chua_phuc_dap : null
+    return render(
+      c,
+      <StaffHomePage agencyCount={agencies.length} homeAgencyName={home?.name ?? null} letters={letters} visitsToday={visitsToday} inbox={inbox} />,
+    )
   })
   .get('/tai-khoan', (c) => render(c, <AccountPage flash={c.req.query('ok') ? 'Đã đổi mật khẩu.' : null} />))
   .post('/tai-khoan', async (c) => {

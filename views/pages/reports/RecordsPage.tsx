@@ -71,7 +71,9 @@ function Rows({ records, agencyName, showSummaries }: { records: Records; agency
             {records.rows.map((r) => (
               <tr data-row={r.id}>
                 <td>
-                  <code>{code8(r.code)}</code>
+                  <a href={`/can-bo/don/${r.id}`}>
+                    <code>{code8(r.code)}</code>
+                  </a>
                   {r.track === 'quy_dinh_hanh_chinh' ? <span class="badge">NĐ 20/2008</span> : null}
                 </td>
                 <td>{dateOf(r.receivedAt)}</td>
@@ -109,7 +111,9 @@ function Rows({ records, agencyName, showSummaries }: { records: Records; agency
           <tbody>
             {records.rows.map((r) => (
               <tr data-row={r.id} data-persons={r.persons}>
-                <td>{dateOf(r.date)}</td>
+                <td>
+                  <a href={`/can-bo/tiep-dan/${r.id}`}>{dateOf(r.date)}</a>
+                </td>
                 <td>{label(KINDS, r.kind)}</td>
                 <td>{VISIT_CATEGORIES[r.category]}</td>
                 <td>{label(FORMS, r.form)}</td>

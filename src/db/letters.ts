@@ -424,6 +424,9 @@ const decodeCursor = (cursor: string): { receivedAt: string; seq: number } | nul
   }
 }
 
+/** The full-text expressions of a search: its content, and its senders' identities. */
+const searchExpressions = (match: string) => ({ content: `search_text : (${match})`, identity: `identity_text : (${match})` })
+
 /** The letters matching a filter (no columns chosen yet); null when the search has no word to look for. */
 function filteredLetters(db: Db, filter: LetterFilter) {
   let query = db.kysely.selectFrom('letters')
@@ -449,21 +452,49 @@ function filteredLetters(db: Db, filter: LetterFilter) {
   const match = filter.q ? ftsQuery(filter.q) : null
   if (filter.q && match === null) return null
   if (match) {
-    const content = `search_text : (${match})`
-    const identity = `identity_text : (${match})`
+    const { content, identity } = searchExpressions(match)
+    const seq = sql<number>`letters.seq`
     query = query.where((eb) =>
       eb.or([
-        eb('letters.seq', 'in', sql<number>`(SELECT rowid FROM letters_fts WHERE letters_fts MATCH ${content})`),
+        eb(seq, 'in', sql<number>`(SELECT rowid FROM letters_fts WHERE letters_fts MATCH ${content})`),
         filter.searchIdentityOfDenunciations
-          ? eb('letters.seq', 'in', sql<number>`(SELECT rowid FROM letters_fts WHERE letters_fts MATCH ${identity})`)
+          ? eb(seq, 'in', sql<number>`(SELECT rowid FROM letters_fts WHERE letters_fts MATCH ${identity})`)
           : eb.and([
               eb('letters.content_type', '<>', 'to_cao'),
-              eb('letters.seq', 'in', sql<number>`(SELECT rowid FROM letters_fts WHERE letters_fts MATCH ${identity})`),
+              eb(seq, 'in', sql<number>`(SELECT rowid FROM letters_fts WHERE letters_fts MATCH ${identity})`),
             ]),
       ]),
     )
   }
   return query
+}
+
+/**
+ * A search page: newest registered first, driven by the full-text index (FTS5 walks its matches
+ * in descending rowid order and the page stops after `limit` letters), so a word that matches a
+ * quarter of a million letters costs no more than a rare one. The other filters apply as usual.
+ */
+async function searchLetters(db: Db, filter: LetterFilter, cursor: string | null, limit: number): Promise<LetterPage> {
+  const match = ftsQuery(filter.q ?? '')
+  const base = match ? filteredLetters(db, { ...filter, q: undefined }) : null
+  if (!match || !base) return { items: [], nextCursor: null }
+  const { content, identity } = searchExpressions(match)
+  // every word in the content, or every word in the senders' identities (not spread across both)
+  let query = base
+    .innerJoin('letters_fts', 'letters_fts.rowid', 'letters.seq')
+    .where(sql.ref('letters_fts'), 'match', `(${content}) OR (${identity})`)
+  if (!filter.searchIdentityOfDenunciations) {
+    // a denunciation found only through its senders' identities stays hidden from this viewer
+    query = query.where((eb) =>
+      eb.or([eb('letters.content_type', '<>', 'to_cao'), eb('letters.seq', 'in', sql<number>`(SELECT rowid FROM letters_fts WHERE letters_fts MATCH ${content})`)]),
+    )
+  }
+  const after = cursor?.startsWith('s') ? Number(cursor.slice(1)) : null
+  if (after !== null && Number.isInteger(after)) query = query.where('letters_fts.rowid', '<', after)
+  const rows = await query.select(LIST_COLUMNS).orderBy('letters_fts.rowid', 'desc').limit(limit + 1).execute()
+  const page = rows.slice(0, limit)
+  const last = page.at(-1)
+  return { items: page.map(listItem), nextCursor: rows.length > limit && last ? `s${last.seq}` : null }
 }
 
 /** How many letters match a filter (the drill-down page shows it above the paged list). */
@@ -474,29 +505,54 @@ export async function countLetters(db: Db, filter: LetterFilter): Promise<number
   return Number(row?.n ?? 0)
 }
 
-/** Newest first; `cursor` continues after the last item of the previous page. */
+const LIST_COLUMNS = [
+  'letters.seq',
+  'letters.id',
+  'letters.code',
+  'letters.received_at',
+  'letters.channel',
+  'letters.content_type',
+  'letters.field',
+  'letters.status',
+  'letters.outcome',
+  'letters.suggested_outcome',
+  'letters.competent_agency_code',
+  'letters.due_date',
+  'letters.signer_group',
+  'letters.facts',
+  'letters.track',
+  'letters.decided_at',
+  'letters.matter_id',
+] as const
+
+const listItem = (r: Pick<LetterRow, 'id' | 'code' | 'received_at' | 'channel' | 'content_type' | 'field' | 'status' | 'outcome' | 'suggested_outcome' | 'competent_agency_code' | 'due_date' | 'signer_group' | 'facts' | 'track' | 'decided_at' | 'matter_id'>): LetterListItem => ({
+  id: r.id,
+  code: r.code,
+  receivedAt: r.received_at,
+  channel: r.channel,
+  contentType: r.content_type,
+  field: r.field,
+  status: r.status,
+  outcome: r.outcome,
+  suggestedOutcome: r.suggested_outcome,
+  competentAgencyCode: r.competent_agency_code,
+  dueDate: r.due_date,
+  signerGroup: r.signer_group,
+  summary: (JSON.parse(r.facts) as Letter).summary ?? null,
+  track: r.track,
+  decidedAt: r.decided_at,
+  matterId: r.matter_id,
+})
+
+/**
+ * Newest received first; `cursor` continues after the last item of the previous page. A search
+ * (`q`) lists newest registered first instead (see searchLetters).
+ */
 export async function listLetters(db: Db, filter: LetterFilter, cursor: string | null, limit = 50): Promise<LetterPage> {
+  if (filter.q) return searchLetters(db, filter, cursor, limit)
   const filtered = filteredLetters(db, filter)
   if (!filtered) return { items: [], nextCursor: null }
-  let query = filtered.select([
-    'letters.seq',
-    'letters.id',
-    'letters.code',
-    'letters.received_at',
-    'letters.channel',
-    'letters.content_type',
-    'letters.field',
-    'letters.status',
-    'letters.outcome',
-    'letters.suggested_outcome',
-    'letters.competent_agency_code',
-    'letters.due_date',
-    'letters.signer_group',
-    'letters.facts',
-    'letters.track',
-    'letters.decided_at',
-    'letters.matter_id',
-  ])
+  let query = filtered.select(LIST_COLUMNS)
   const after = cursor ? decodeCursor(cursor) : null
   if (after) {
     query = query.where((eb) =>
@@ -510,24 +566,7 @@ export async function listLetters(db: Db, filter: LetterFilter, cursor: string |
   const page = rows.slice(0, limit)
   const last = page.at(-1)
   return {
-    items: page.map((r) => ({
-      id: r.id,
-      code: r.code,
-      receivedAt: r.received_at,
-      channel: r.channel,
-      contentType: r.content_type,
-      field: r.field,
-      status: r.status,
-      outcome: r.outcome,
-      suggestedOutcome: r.suggested_outcome,
-      competentAgencyCode: r.competent_agency_code,
-      dueDate: r.due_date,
-      signerGroup: r.signer_group,
-      summary: (JSON.parse(r.facts) as Letter).summary ?? null,
-      track: r.track,
-      decidedAt: r.decided_at,
-      matterId: r.matter_id,
-    })),
+    items: page.map(listItem),
     nextCursor: rows.length > limit && last ? encodeCursor(last.received_at, last.seq) : null,
   }
 }

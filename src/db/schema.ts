@@ -258,6 +258,14 @@ export interface HistoryTable {
   data: string | null
 }
 
+/** The FTS5 index over letters (migration 0001): rowid = letters.seq; the hidden column named after the table takes MATCH. */
+export interface LettersFtsTable {
+  rowid: number
+  letters_fts: string
+  search_text: string
+  identity_text: string
+}
+
 export interface Database {
   settings: SettingsTable
   agencies: AgenciesTable
@@ -269,6 +277,7 @@ export interface Database {
   receptions: ReceptionsTable
   reception_visitors: ReceptionVisitorsTable
   letters: LettersTable
+  letters_fts: LettersFtsTable
   letter_senders: LetterSendersTable
   letter_contents: LetterContentsTable
   letter_decisions: LetterDecisionsTable

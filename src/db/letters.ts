@@ -653,9 +653,12 @@ export async function recordDecision(db: Db, d: RecordDecision, actor: Actor & {
         competent_agency_code: d.competentAgencyCode,
         due_date: d.dueDate,
         deadline_rule: d.deadlineRule,
-        decided_at: at,
-        decided_by: actor.id,
-        sent_at: d.status === 'cho_phuc_dap' ? at : null,
+        // milestones: when the letter was FIRST decided (the reports count a letter as processed
+        // from then, and on-time handling is judged by it); later decisions are in letter_decisions
+        decided_at: sql<string>`coalesce(decided_at, ${at})`,
+        decided_by: sql<string>`coalesce(decided_by, ${actor.id})`,
+        // once sent, a letter stays sent (a later decision does not unsend it)
+        ...(d.status === 'cho_phuc_dap' ? { sent_at: sql<string>`coalesce(sent_at, ${at})` } : {}),
         updated_at: at,
         version: sql<number>`version + 1`,
       })

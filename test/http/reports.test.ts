@@ -162,3 +162,21 @@ describe('the report counts what the records say', () => {
     )
   })
 })
+
+describe('a letter decided again later', () => {
+  it('still counts as processed in the window of its first decision', async () => {
+    const t = await testApp({ now: new Date('2026-03-10T03:00:00Z') })
+    const admin = await t.token()
+    await t.json('/api/v1/users', 'POST', { username: 'xuly2', displayName: 'Xử lý', password: 'mat-khau-xu-ly-don', roles: ['xu_ly_don', 'bao_cao'] }, admin)
+    let officer = await t.token('xuly2', 'mat-khau-xu-ly-don')
+    const letter = { receivedAt: '2026-03-02', channel: 'buu_chinh', contentType: 'kien_nghi_phan_anh', writtenDate: '2026-03-01', field: 'giao_thong', location: 'XA_SON_TAY', summary: 'Đề nghị sửa đường liên thôn.', senders: [{ name: 'Hồ Văn Tư', address: 'Thôn 1, xã Sơn Tây', signed: true }] }
+    const { id } = (await (await t.json('/api/v1/letters', 'POST', letter, officer)).json()) as { id: string }
+    expect((await t.json(`/api/v1/letters/${id}/decision`, 'POST', {}, officer)).status).toBe(200)
+    const report = async () => ((await (await t.json('/api/v1/reports/tiep-cong-dan?from=2026-03-01&to=2026-03-14', 'GET', undefined, officer)).json()) as { donThu: { daXuLy: number } }).donThu.daXuLy
+    expect(await report()).toBe(1)
+    t.clock.advance(30 * 24 * 3600_000) // a month later the officer corrects the decision
+    officer = await t.token('xuly2', 'mat-khau-xu-ly-don')
+    expect((await t.json(`/api/v1/letters/${id}/decision`, 'POST', { outcome: 'luu_don', note: 'Người gửi rút đơn.' }, officer)).status).toBe(200)
+    expect(await report()).toBe(1)
+  })
+})

@@ -258,6 +258,18 @@ export interface HistoryTable {
   data: string | null
 }
 
+/** Migration 0005: what happens while an accepted complaint or denunciation is resolved (append-only). */
+export interface ResolutionEventsTable {
+  id: string
+  letter_id: string
+  kind: 'xac_dinh_phuc_tap' | 'doi_thoai' | 'tam_dinh_chi' | 'dinh_chi' | 'tiep_tuc' | 'rut_khieu_nai'
+  date: string
+  data: ColumnType<string, string | undefined, never>
+  document_id: string | null
+  created_at: string
+  created_by: string
+}
+
 /** The FTS5 index over letters (migration 0001): rowid = letters.seq; the hidden column named after the table takes MATCH. */
 export interface LettersFtsTable {
   rowid: number
@@ -286,6 +298,7 @@ export interface Database {
   attachments: AttachmentsTable
   attachment_blobs: AttachmentBlobsTable
   history: HistoryTable
+  resolution_events: ResolutionEventsTable
 }
 
 export type AgencyRow = Selectable<AgenciesTable>

@@ -4,9 +4,9 @@
  * the board can change any row (a new decree is a new row with a later `from`).
  */
 
-export type DeadlineRuleId =
-  | 'D1' | 'D2' | 'D3' | 'D4' | 'D5' | 'D6' | 'D7' | 'D8' | 'D9'
-  | 'D10' | 'D11' | 'D12' | 'D13' | 'D14' | 'D15' | 'D16' | 'D17'
+/** Every rule id, in order (the settings API and the admin table list them). */
+export const DEADLINE_RULE_IDS = ['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8', 'D9', 'D10', 'D11', 'D12', 'D13', 'D14', 'D15', 'D16', 'D17', 'D18'] as const
+export type DeadlineRuleId = (typeof DEADLINE_RULE_IDS)[number]
 
 /** ngay = calendar days, ngay_lam_viec = working days, nam = years. */
 export type DeadlineUnit = 'ngay' | 'ngay_lam_viec' | 'nam'
@@ -69,4 +69,14 @@ export const DEFAULT_DEADLINES: DeadlineSetting[] = [
   row('D15', 'thuong', 1, 'nam', 'Xem xét tiêu hủy đơn lưu', 'Điều 28 Thông tư 05/2021/TT-TTCP'),
   row('D16', 'thuong', 45, 'ngay', 'Đơn chưa được xử lý: cảnh báo trách nhiệm người đứng đầu', 'Điểm b khoản 3 Điều 41 Nghị định 154/2026/NĐ-CP', '2026-07-01'),
   row('D17', 'thuong', 3, 'ngay_lam_viec', 'Thông báo từ chối tiếp công dân (Mẫu 01/TCD)', 'Khoản 3 Điều 9 Luật Tiếp công dân; điểm h khoản 1 Điều 4 Nghị định 154/2026/NĐ-CP', '2026-07-01'),
+  // counted from the day the decision is issued ("ban hành ngay", then sent within 03 working days)
+  row(
+    'D18',
+    'thuong',
+    3,
+    'ngay_lam_viec',
+    'Gửi quyết định tạm đình chỉ, đình chỉ (Mẫu 14a), tiếp tục giải quyết khiếu nại (Mẫu 14b)',
+    'Điều 28a, 28b Nghị định 124/2020/NĐ-CP (bổ sung bởi Nghị định 155/2026/NĐ-CP)',
+    '2026-07-01',
+  ),
 ]

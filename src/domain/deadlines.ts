@@ -114,6 +114,16 @@ function rowOrDefault(rules: readonly DeadlineSetting[], rule: DeadlineRuleId, v
   return deadlineRow(rules, rule, variant, onDate) ?? deadlineRow(DEFAULT_DEADLINES, rule, variant, onDate)
 }
 
+/**
+ * The due date of `rule` counted from `from` by the row in force that day — the settings' row,
+ * else the built-in default (a table saved before a rule existed still gets its date); null
+ * when no row of that rule is in force (e.g. a rule of a decree not yet in force that day).
+ */
+export function ruleDueDate(rules: readonly DeadlineSetting[], calendar: WorkingCalendar, rule: DeadlineRuleId, from: IsoDate, variant: DeadlineVariant = 'thuong'): IsoDate | null {
+  const row = rowOrDefault(rules, rule, variant, from)
+  return row ? dueDate({ rules: [row], calendar, rule, variant: row.variant, from }).dueDate : null
+}
+
 /** The variant for the complex / remote-area flags (phuc_tap, vung_sau, phuc_tap_vung_sau, thuong). */
 export function complexityVariant(complex?: boolean | null, remoteArea?: boolean | null): DeadlineVariant {
   if (complex && remoteArea) return 'phuc_tap_vung_sau'

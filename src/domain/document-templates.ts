@@ -18,12 +18,13 @@ import type {
   ReceptionDocumentVisitor,
   ReceptionTemplateId,
   ReceptionTemplateInfo,
-  TemplateId,
+  OutcomeTemplateId,
   TemplateInfo,
 } from './documents.ts'
 import { ID_KINDS, type IdKind } from './reception.ts'
 import type { Letter, Sender } from './letter.ts'
 import { reasonDetail, type ReasonDetail } from './reasons.ts'
+import type { ResolutionDocEvent } from './resolution-templates.ts'
 
 /** Stands in for a denouncer everywhere a redacted document would name them. */
 export const REDACTED_DENOUNCER = 'Người tố cáo (thông tin được giữ bí mật theo Điều 56 Luật Tố cáo)'
@@ -71,11 +72,14 @@ export interface Facts {
   channel: string
   reasons: ReasonDetail[]
   decision: DocumentDecision
+  /** The resolution event a decision or minutes records (resolution-templates.ts); null for an outcome's documents. */
+  event: ResolutionDocEvent | null
+  /** The citation in force on the day of the letter's receipt — or of the event, which its own rules govern. */
   cite: (key: CitationKey) => string
   agencyName: (code: string | null | undefined) => string | null
 }
 
-const CONTENT_NOUN: Record<ContentType, string> = {
+export const CONTENT_NOUN: Record<ContentType, string> = {
   khieu_nai: 'khiếu nại',
   to_cao: 'tố cáo',
   kien_nghi_phan_anh: 'kiến nghị, phản ánh',
@@ -144,22 +148,24 @@ export function factsFor(input: BuildInput, redacted: boolean): Facts {
     channel: channelPhrase(l.letter),
     reasons: reasonCodes.map(reasonDetail),
     decision,
-    cite: (key) => citation(key, receivedAt),
+    event: input.event ?? null,
+    // an event on a complaint accepted before 2026-07-01 follows the rules of its own day (NĐ 155 Art. 22)
+    cite: (key) => citation(key, input.event?.date ?? receivedAt),
     agencyName: (code) => (code ? (byCode.get(code)?.name ?? null) : null),
   }
 }
 
 // ----- shared pieces ----------------------------------------------------------------------------
 
-const p = (text: string): DocParagraph => ({ text: sentence(text) })
-const item = (text: string): DocParagraph => ({ text: `- ${clause(text)};`, item: true })
+export const p = (text: string): DocParagraph => ({ text: sentence(text) })
+export const item = (text: string): DocParagraph => ({ text: `- ${clause(text)};`, item: true })
 /** The last item of a list ends with a full stop. */
-const items = (texts: readonly string[]): DocParagraph[] =>
+export const items = (texts: readonly string[]): DocParagraph[] =>
   texts.map((t, i) => (i === texts.length - 1 ? { text: `- ${clause(t)}.`, item: true } : item(t)))
 
-const basis = (...lines: string[]) => lines.map((l) => `Căn cứ ${l};`)
+export const basis = (...lines: string[]) => lines.map((l) => `Căn cứ ${l};`)
 
-const othersPhrase = (f: Facts) => (f.sender.others > 0 ? ` và ${twoDigits(f.sender.others)} người khác cùng ký tên trong đơn` : '')
+export const othersPhrase = (f: Facts) => (f.sender.others > 0 ? ` và ${twoDigits(f.sender.others)} người khác cùng ký tên trong đơn` : '')
 
 /** "Ngày 02 tháng 3 năm 2026, Ban Tiếp công dân tỉnh nhận được đơn khiếu nại của ông (bà) … (mã số đơn …), gửi qua …". */
 function receivedSentence(f: Facts, receiver: string, noun = CONTENT_NOUN[f.letter.contentType]): DocParagraph {
@@ -167,7 +173,7 @@ function receivedSentence(f: Facts, receiver: string, noun = CONTENT_NOUN[f.lett
   return p(`${capitalise(f.received)}, ${receiver} nhận được đơn ${noun} của ${f.sender.inSentence}${othersPhrase(f)}${where} (mã số đơn ${f.code}), ${f.channel}`)
 }
 
-function respondentText(f: Facts): string | null {
+export function respondentText(f: Facts): string | null {
   const r = f.letter.respondent
   if (!r) return null
   const agency = f.agencyName(r.agencyCode)
@@ -176,16 +182,16 @@ function respondentText(f: Facts): string | null {
 }
 
 /** "Quyết định số 12/QĐ-UBND ngày 10/01/2026 của …" — the decision complained about, when recorded. */
-function decisionText(f: Facts): string | null {
+export function decisionText(f: Facts): string | null {
   const d = f.letter.decision
   if (!d?.number?.trim()) return null
   const of = f.agencyName(f.letter.respondent?.agencyCode)
   return `Quyết định số ${clause(d.number)}${d.date ? ` ngày ${vnDateShort(d.date)}` : ''}${of ? ` của ${of}` : ''}`
 }
 
-const summaryOf = (f: Facts) => (f.letter.summary?.trim() ? clause(f.letter.summary) : null)
-const actOf = (f: Facts) => (f.letter.act?.trim() ? clause(f.letter.act) : summaryOf(f))
-const roundOf = (f: Facts) => (f.letter.complaintRound === 2 ? 'lần hai' : 'lần đầu')
+export const summaryOf = (f: Facts) => (f.letter.summary?.trim() ? clause(f.letter.summary) : null)
+export const actOf = (f: Facts) => (f.letter.act?.trim() ? clause(f.letter.act) : summaryOf(f))
+export const roundOf = (f: Facts) => (f.letter.complaintRound === 2 ? 'lần hai' : 'lần đầu')
 
 /** The content lines of a complaint: what is complained about, the respondent, the request. */
 function complaintLines(f: Facts): DocParagraph[] {
@@ -235,13 +241,13 @@ const keepSecret = (who: string): DocParagraph =>
   p(`Đề nghị ${who} giữ bí mật họ tên, địa chỉ, bút tích và các thông tin cá nhân khác của người tố cáo theo quy định tại Điều 56 Luật Tố cáo; không chuyển đơn tố cáo hoặc thông tin, tài liệu làm lộ danh tính người tố cáo cho người bị tố cáo`)
 
 const boardSigner = (): DocSigner[] => [{ lines: ['TRƯỞNG BAN'], name: null }]
-const homeSigner = (f: Facts): DocSigner[] => [{ lines: [signingTitle(f.home)], name: null }]
+export const homeSigner = (f: Facts): DocSigner[] => [{ lines: [signingTitle(f.home)], name: null }]
 /** A proposal is signed by the officer who proposes and approved by a leader beside it. */
 const proposalSigners = (f: Facts): DocSigner[] => [
   { lines: ['Ý KIẾN PHÊ DUYỆT CỦA LÃNH ĐẠO'], name: null },
   { lines: ['NGƯỜI ĐỀ XUẤT'], name: f.decision.decidedByName },
 ]
-const filed = 'Lưu: VT, hồ sơ.'
+export const filed = 'Lưu: VT, hồ sơ.'
 
 function noticeRecipients(f: Facts): string[] {
   const list = ['Như trên;']
@@ -264,7 +270,7 @@ function competentFull(f: Facts): string {
 
 // ----- the writers ------------------------------------------------------------------------------
 
-type Writer = (f: Facts, t: TemplateInfo) => TemplateContent
+export type Writer = (f: Facts, t: TemplateInfo) => TemplateContent
 
 const deXuatThuLyKhieuNai: Writer = (f, _t) => ({
   titleLines: ['PHIẾU ĐỀ XUẤT THỤ LÝ ĐƠN KHIẾU NẠI'],
@@ -559,7 +565,7 @@ const deXuatKienNghi: Writer = (f, _t) => {
   }
 }
 
-export const WRITERS: Record<TemplateId, Writer> = {
+export const WRITERS: Record<OutcomeTemplateId, Writer> = {
   tt05_m01_de_xuat_thu_ly: deXuatThuLyKhieuNai,
   nd124_m03_thong_bao_thu_ly: thongBaoThuLy,
   nd155_m03_thong_bao_thu_ly: thongBaoThuLy,

@@ -18,7 +18,8 @@ import type { Agency } from './agency.ts'
 import type { ContentType, Outcome } from './codes.ts'
 import { BEFORE_2026, REFORM_2026, inForce } from './citations.ts'
 import { vnDateWords, placeName, upper } from './document-format.ts'
-import { RECEPTION_WRITERS, REDACTED_DENOUNCER, WRITERS, factsFor, namedSenders, receptionFactsFor } from './document-templates.ts'
+import { RECEPTION_WRITERS, REDACTED_DENOUNCER, WRITERS, factsFor, namedSenders, receptionFactsFor, type Writer } from './document-templates.ts'
+import { RESOLUTION_TEMPLATES, RESOLUTION_WRITERS, type ResolutionDocEvent, type ResolutionTemplateId } from './resolution-templates.ts'
 import type { RefusalGround } from './reception.ts'
 import type { ReceptionKind } from './tallies.ts'
 import type { Letter, Sender } from './letter.ts'
@@ -26,7 +27,8 @@ import type { Settings } from './settings.ts'
 
 // ----- templates -------------------------------------------------------------------------------
 
-export type TemplateId =
+/** The documents of a letter's outcome (DOCUMENT_RULES). */
+export type OutcomeTemplateId =
   | 'tt05_m01_de_xuat_thu_ly'
   | 'nd124_m03_thong_bao_thu_ly'
   | 'nd155_m03_thong_bao_thu_ly'
@@ -43,12 +45,17 @@ export type TemplateId =
   | 'tc_thong_bao_khong_thu_ly'
   | 'knpa_de_xuat_giai_quyet'
 
+/** Every template of a letter's documents: its outcome's, and its resolution's (resolution-templates.ts). */
+export type TemplateId = OutcomeTemplateId | ResolutionTemplateId
+
 /**
  * Who the document is for. `noi_bo`: a proposal to the head, stays in the file; `nguoi_gui`:
  * sent to the person who wrote the letter; `co_quan`: sent to another agency (it leaves the
- * board, and for a denunciation it is always redacted).
+ * board, and for a denunciation it is always redacted); `cac_ben`: sent to the parties — the
+ * person who wrote, the person complained about or denounced, the bodies concerned (a decision
+ * suspending a resolution, minutes of a dialogue) — so for a denunciation it is redacted too.
  */
-export type Audience = 'noi_bo' | 'nguoi_gui' | 'co_quan'
+export type Audience = 'noi_bo' | 'nguoi_gui' | 'co_quan' | 'cac_ben'
 
 /** Who issues it: the reception board, or the home agency whose head decides (acceptance notices). */
 export type Issuer = 'ban_tiep_cong_dan' | 'co_quan_chu_quan'
@@ -76,7 +83,7 @@ const UNNUMBERED = 'Mẫu của hệ thống theo Thông tư số 05/2021/TT-TTC
 const ID_OLD = 'Số CMND/CCCD/Hộ chiếu (hoặc giấy tờ tùy thân)'
 const ID_NEW = 'Số căn cước/định danh cá nhân/giấy chứng nhận căn cước/hộ chiếu'
 
-export const TEMPLATES: Record<TemplateId, TemplateInfo> = {
+const OUTCOME_TEMPLATES: Record<OutcomeTemplateId, TemplateInfo> = {
   tt05_m01_de_xuat_thu_ly: {
     id: 'tt05_m01_de_xuat_thu_ly',
     title: 'Phiếu đề xuất thụ lý đơn khiếu nại',
@@ -220,6 +227,8 @@ export const TEMPLATES: Record<TemplateId, TemplateInfo> = {
   },
 }
 
+export const TEMPLATES: Record<TemplateId, TemplateInfo> = { ...OUTCOME_TEMPLATES, ...RESOLUTION_TEMPLATES }
+
 // ----- which documents for which outcome ------------------------------------------------------
 
 export interface DocumentRule {
@@ -301,6 +310,11 @@ export interface DocumentHeading {
 export interface PrintedDocument {
   /** Bumped when the shape changes, so old snapshots can still be rendered. */
   schema: 1
+  /**
+   * `don`: a citizen's own letter or form (Đơn khiếu nại, Giấy ủy quyền): Quốc hiệu centred, no
+   * issuing body or number, the signers side by side. Absent: an official document (NĐ 30/2020).
+   */
+  layout?: 'don'
   title: string
   form: string | null
   source: string
@@ -367,6 +381,8 @@ export interface BuildInput {
   settings: Pick<Settings, 'homeAgencyCode' | 'boardName' | 'localityName'>
   issuedOn: string
   number?: string | null
+  /** The resolution event a decision or minutes records (resolution templates only). */
+  event?: ResolutionDocEvent | null
 }
 
 /** A denunciation's senders are protected; so is a several-content letter that contains one. */
@@ -378,7 +394,7 @@ export const mustRedact = (template: TemplateId, letter: Letter): boolean =>
   protectsIdentity(letter) && TEMPLATES[template].audience !== 'nguoi_gui'
 
 /** Abbreviation of the issuer for the number line: BTCD for the board, UBND for a People's Committee. */
-function issuerCode(issuer: Issuer, home: Agency | null): string {
+export function issuerCode(issuer: Issuer, home: Agency | null): string {
   if (issuer === 'ban_tiep_cong_dan') return 'BTCD'
   if (home?.kind === 'ubnd') return 'UBND'
   const initials = (home?.name ?? 'CQ')
@@ -392,7 +408,7 @@ function issuerCode(issuer: Issuer, home: Agency | null): string {
 }
 
 /** The NĐ 30/2020 heading: issuer (under its governing body), number and symbol, place and date. */
-function headingOf(
+export function headingOf(
   template: Pick<TemplateInfo, 'issuer' | 'typeCode'>,
   home: Agency | null,
   input: { settings: BuildInput['settings']; issuedOn: string; number?: string | null | undefined },
@@ -411,11 +427,13 @@ function headingOf(
   }
 }
 
+const ALL_WRITERS: Record<TemplateId, Writer> = { ...WRITERS, ...RESOLUTION_WRITERS }
+
 export function buildDocument(kind: TemplateId, input: BuildInput): DocumentModel {
   const template = TEMPLATES[kind]
   const redacted = mustRedact(kind, input.letter.letter)
   const facts = factsFor(input, redacted)
-  const content = WRITERS[kind](facts, template)
+  const content = ALL_WRITERS[kind](facts, template)
   const heading = headingOf(template, facts.home, input)
   const model: DocumentModel = {
     schema: 1,

@@ -15,6 +15,7 @@ import { forwardingsApi } from './api/forwardings.ts'
 import { lettersApi } from './api/letters.ts'
 import { mattersApi, receptionsApi } from './api/receptions.ts'
 import { reportsApi } from './api/reports.ts'
+import { resolutionApi } from './api/resolution.ts'
 import { settingsApi } from './api/settings.ts'
 import { submissionsApi } from './api/submissions.ts'
 import { usersApi } from './api/users.ts'
@@ -25,6 +26,7 @@ import { ApiError, tooLarge } from './errors.ts'
 import { CsrfError, csrfProtection } from './middleware/csrf.ts'
 import { adminPages } from './pages/admin.tsx'
 import { agencyPages } from './pages/agency-inbox.tsx'
+import { citizenFormPages } from './pages/citizen-forms.tsx'
 import { documentPages } from './pages/documents.tsx'
 import { letterPages } from './pages/letters.tsx'
 import { matterPages } from './pages/matters.tsx'
@@ -104,6 +106,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   api.route('/', lettersApi)
   api.route('/', documentsApi)
   api.route('/', forwardingsApi)
+  api.route('/', resolutionApi)
   app.route('/api/v1', api)
 
   // ----- pages --------------------------------------------------------------------------
@@ -122,6 +125,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/can-bo/bao-cao', reportPages)
   app.route('/can-bo/tiep-dan', receptionPages)
   app.route('/can-bo/don', documentPages)
+  app.route('/can-bo/don', citizenFormPages)
   app.route('/can-bo/don', letterPages)
   app.route('/can-bo/vu-viec', matterPages)
   app.route('/can-bo/co-quan', agencyPages)

@@ -7,7 +7,9 @@
  *   - handling (the letter's due date, D1/D2/D8/D9 by outcome);
  *   - resolution after acceptance, for an accepted complaint (D3, D4 on a second complaint) or
  *     denunciation (D11), counted from the day the acceptance was decided in pakn (the day the
- *     head signs the acceptance notice is usually that day or the next: the page says so);
+ *     head signs the acceptance notice is usually that day or the next: the page says so),
+ *     without the suspended spans and "tạm dừng" while suspended (src/http/resolution.ts);
+ *   - the sending of a suspension, termination or resumption decision (D18, D14) while due;
  *   - the D16 escalation for letters received from 2026-07-01 still not handled after 45 days.
  */
 import { vnDateOf } from '../domain/calendar.ts'
@@ -25,11 +27,14 @@ import type { CaseDeadline, CaseProps, DecisionFormState } from '../../views/pag
 import { agencyChoices, areaChoices } from './agency-choices.ts'
 import type { CurrentUser } from './env.ts'
 import { dueSoonLimit } from './letter-queue.ts'
-import { letterForViewer, rulesContext } from './letters.ts'
+import { letterForViewer, mayViewIdentity, rulesContext } from './letters.ts'
+import { resolutionCaseOf, resolutionView, type ResolutionView } from './resolution.ts'
+import { CITIZEN_FORM_KINDS, CITIZEN_FORM_LABELS, CITIZEN_FORM_SLUGS } from '../domain/citizen-forms.ts'
+import type { ResolutionFormState, ResolutionSectionProps } from '../../views/pages/letters/ResolutionSection.tsx'
 
 const viDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
 
-export function caseDeadlines(stored: StoredLetter, settings: Settings, today: string): CaseDeadline[] {
+export function caseDeadlines(stored: StoredLetter, settings: Settings, today: string, resolution: ResolutionView | null = null): CaseDeadline[] {
   const calendar = calendarOf(settings)
   const soon = dueSoonLimit(today, calendar)
   const decided = stored.decidedAt !== null
@@ -48,7 +53,34 @@ export function caseDeadlines(stored: StoredLetter, settings: Settings, today: s
     note: decidedOn ? `Đã quyết định ngày ${viDate(decidedOn)}.` : null,
   })
   const type = stored.letter.contentType
-  if (stored.outcome === 'thu_ly' && decidedOn && (type === 'khieu_nai' || type === 'to_cao')) {
+  if (resolution) {
+    const d = resolution.deadline
+    out.push({
+      id: 'giai-quyet',
+      label: type === 'khieu_nai' ? 'Hạn giải quyết khiếu nại' : 'Hạn giải quyết tố cáo',
+      date: d.dueDate,
+      rule: d.deadlineRule,
+      basis: d.basis,
+      state: judge(d.dueDate, d.closedOn !== null),
+      paused: d.paused,
+      note: d.paused
+        ? `Tạm dừng: tạm đình chỉ giải quyết từ ngày ${viDate(d.suspendedSince ?? resolution.acceptedOn)}.`
+        : d.closedOn && resolution.status === 'da_dinh_chi'
+          ? `Đã đình chỉ giải quyết ngày ${viDate(d.closedOn)}.`
+          : `Tính từ ngày quyết định thụ lý (${viDate(resolution.acceptedOn)})${d.pauses.length > 0 ? ', không kể thời gian tạm đình chỉ' : ''}${d.complex ? '; vụ việc phức tạp' : ''}.`,
+    })
+    for (const s of resolution.pendingSends) {
+      out.push({
+        id: `gui-${s.eventId}`,
+        label: s.kind === 'tiep_tuc' ? 'Hạn gửi quyết định tiếp tục giải quyết' : s.kind === 'dinh_chi' ? 'Hạn gửi quyết định đình chỉ' : 'Hạn gửi quyết định tạm đình chỉ',
+        date: s.sendBy,
+        rule: type === 'khieu_nai' ? 'D18' : 'D14',
+        basis: deadlineRow(settings.deadlines, type === 'khieu_nai' ? 'D18' : 'D14', 'thuong', s.sendBy)?.basis ?? null,
+        state: judge(s.sendBy, false),
+        note: null,
+      })
+    }
+  } else if (stored.outcome === 'thu_ly' && decidedOn && (type === 'khieu_nai' || type === 'to_cao')) {
     const r = resolutionDueDate({
       contentType: type,
       acceptedAt: decidedOn,
@@ -92,7 +124,7 @@ export async function caseProps(
   stored: StoredLetter,
   user: CurrentUser,
   now: Date,
-  extra: { decision?: DecisionFormState; flash?: string | null; notice?: string | null } = {},
+  extra: { decision?: DecisionFormState; resolution?: ResolutionFormState; flash?: string | null; notice?: string | null } = {},
 ): Promise<CaseProps> {
   const today = vnDateOf(now)
   const board = can(user.roles, 'view_letters')
@@ -108,6 +140,20 @@ export async function caseProps(
     if (m) matter = { id: m.id, code: m.code, letters, visits }
   }
   if (board && stored.duplicateOf) duplicateOfCode = (await codesOfLetters(db, [stored.duplicateOf])).get(stored.duplicateOf) ?? null
+  // the resolution file is the board's (an agency sees the letter it was sent, not this)
+  const accepted = board ? await resolutionCaseOf(db, stored) : null
+  const resolution = accepted?.ok ? resolutionView(stored, accepted.value, ctx.settings, today, mayViewIdentity(user, stored.letter)) : null
+  const resolutionSection: ResolutionSectionProps | null = resolution
+    ? {
+        letterId: stored.id,
+        version: stored.version,
+        view: resolution,
+        canRecord: can(user.roles, 'decide_letter'),
+        form: extra.resolution ?? null,
+        today: viDate(today),
+        documentTitles: Object.fromEntries(view.documents.map((d) => [d.id, d.title])),
+      }
+    : null
   return {
     letter: view,
     agencyName: (code) => (code ? (names.get(code) ?? code) : null),
@@ -115,7 +161,13 @@ export async function caseProps(
     registeredBy: board ? (people.get(stored.id)?.registeredByName ?? null) : null,
     duplicateOfCode,
     viewer: { canDecide: can(user.roles, 'decide_letter'), boardView: board, canFollowUp: can(user.roles, 'send_follow_up') },
-    deadlines: caseDeadlines(stored, ctx.settings, today),
+    deadlines: caseDeadlines(stored, ctx.settings, today, resolution),
+    resolution: resolutionSection,
+    // printed for a complainant who cannot write the letter (NĐ 154/2026 Art. 14), to read back and sign
+    citizenForms:
+      stored.letter.contentType === 'khieu_nai' && can(user.roles, 'register_letter')
+        ? CITIZEN_FORM_KINDS.map((kind) => ({ href: `/can-bo/don/${stored.id}/mau/${CITIZEN_FORM_SLUGS[kind]}`, label: CITIZEN_FORM_LABELS[kind] }))
+        : [],
     forwardings: forwardings.map((f) => ({
       ...f,
       overdue: overdue(f, today),

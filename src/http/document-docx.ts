@@ -115,7 +115,8 @@ const bodyParagraph = (text: string, italics = false) =>
 const body = (paragraphs: readonly DocParagraph[]) => paragraphs.map((p) => bodyParagraph(p.text))
 
 function signerBlock(s: DocSigner): Paragraph[] {
-  const out = s.lines.map((line) => centered([run(line, { bold: true })]))
+  // a bracketed caption is the instruction under the title ("(Ký, ghi rõ họ tên hoặc điểm chỉ)")
+  const out = s.lines.map((line) => centered([line.startsWith('(') ? run(line, { italics: true, size: PT(12) }) : run(line, { bold: true })]))
   // room for the signature and the seal
   for (let i = 0; i < 4; i++) out.push(new Paragraph({ children: [] }))
   out.push(centered([run(s.name ?? '', { bold: true })]))
@@ -138,7 +139,38 @@ function foot(m: PrintedDocument): Table {
   return twoColumns(left, rightSigner ? signerBlock(rightSigner) : [])
 }
 
+/** A citizen's own letter or form: Quốc hiệu centred, place and date on the right, signers side by side. */
+function citizenLetter(m: PrintedDocument): Array<Paragraph | Table> {
+  const h = m.heading
+  const signers = m.signers.length > 0 ? m.signers : [{ lines: [], name: null }]
+  const width = Math.floor(TEXT_WIDTH / signers.length)
+  return [
+    centered([run(h.nation, { size: PT(13), bold: true })]),
+    centered([run(h.motto, { bold: true })]),
+    rule(TEXT_WIDTH, 0.4),
+    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 120, after: 0 }, children: [run(h.placeDate, { italics: true })] }),
+    ...title(m),
+    ...m.addressees.map((a) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240, after: 120 }, children: [run(`Kính gửi: ${a}`)] })),
+    ...body(m.body),
+    new Paragraph({ spacing: { before: 120 }, children: [] }),
+    new Table({
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: signers.map(() => width),
+      layout: TableLayoutType.FIXED,
+      borders: TableBorders.NONE,
+      rows: [new TableRow({ children: signers.map((s) => cell(width, signerBlock(s))) })],
+    }),
+  ]
+}
+
 export function documentToDocx(m: PrintedDocument): Document {
+  if (m.layout === 'don') {
+    return new Document({
+      title: m.title,
+      styles: { default: { document: { run: { font: FONT, size: PT(14) } } } },
+      sections: [{ properties: { page: { size: PAGE, margin: MARGIN } }, children: citizenLetter(m) }],
+    })
+  }
   return new Document({
     title: m.title,
     creator: m.heading.issuingBody,

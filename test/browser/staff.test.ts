@@ -249,6 +249,43 @@ describe('staff workspace in Chromium at 1280×800', { timeout: 180_000 }, () =>
     expect(problems).toEqual([])
   })
 
+  it('resolves an accepted second complaint on its case page: suspension makes the deadline "Tạm dừng", Mẫu 14a prints; Mẫu 01 prints blank and filled', async () => {
+    const letter = await decideByApi({
+      receivedAt: isoToday(),
+      channel: 'buu_chinh',
+      contentType: 'khieu_nai',
+      writtenDate: isoToday(),
+      field: 'dat_dai',
+      location: 'XA_SON_TAY',
+      senders: [{ name: 'Lê Văn Mười', address: 'Thôn 2, xã Sơn Tây', idNumber: '051080009999', signed: true }],
+      respondent: { agencyCode: 'UBND_XA_SON_TAY', person: 'Chủ tịch Ủy ban nhân dân xã Sơn Tây', isHead: true },
+      summary: 'Khiếu nại quyết định giải quyết lần đầu về bồi thường đất.',
+      request: 'Bồi thường theo giá thị trường.',
+      complaintRound: 2,
+      decision: { number: '30/QĐ-UBND', date: daysAgo(10), knownDate: daysAgo(5) },
+    })
+    const { page, problems } = await desk('canbo')
+    await page.goto(`/can-bo/don/${letter.id}`)
+    expect(await page.locator('#todo-doi_thoai_lan_hai').count()).toBe(1)
+    await expectAccessible(page, 'case page with the resolution section')
+    await page.locator('#resolution-form-suspension summary').click()
+    await page.selectOption('#f-suspension-ground', 'tro_ngai_khach_quan')
+    await page.fill('#f-suspension-reason', 'Người khiếu nại điều trị dài ngày tại bệnh viện.')
+    await Promise.all([page.waitForURL(/\?ok=giai-quyet/), page.locator('#resolution-submit-suspension').click()])
+    expect(await page.locator('#resolution-due').textContent()).toContain('Tạm dừng')
+    expect(await page.locator('#deadline-giai-quyet').textContent()).toContain('Tạm dừng')
+    await expectAccessible(page, 'suspended case')
+    await screenshot(page, 'staff-case-resolution')
+    await Promise.all([page.waitForURL(/\/van-ban\//), page.locator('#resolution-events a.document-link').first().click()])
+    expect(await page.locator('.official-document').textContent()).toContain('Về việc tạm đình chỉ giải quyết khiếu nại')
+    await page.goto(`/can-bo/don/${letter.id}/mau/don-khieu-nai`)
+    expect(await page.locator('.official-document').textContent()).toContain('Lê Văn Mười')
+    await expectAccessible(page, 'filled complaint form')
+    await page.goto('/can-bo/don/mau/giay-uy-quyen')
+    await expectAccessible(page, 'blank authorisation form')
+    expect(problems).toEqual([])
+  })
+
   it('an agency confirms receipt and records the reply; the board sees it', async () => {
     const letter = await decideByApi({
       receivedAt: isoToday(),

@@ -19,6 +19,8 @@ import {
 } from '../../src/domain/documents.ts'
 import type { Letter } from '../../src/domain/letter.ts'
 import { EXCLUSION_REASONS } from '../../src/domain/reasons.ts'
+import { RESOLUTION_DOCUMENT_RULES } from '../../src/domain/resolution-rules.ts'
+import type { ResolutionDocEvent } from '../../src/domain/resolution-templates.ts'
 import { SAMPLE_DIRECTORY } from '../../src/sample/directory.ts'
 
 const settings = { homeAgencyCode: 'UBND_TINH', boardName: 'Ban Tiếp công dân tỉnh', localityName: 'tỉnh Quảng Ngãi' }
@@ -52,6 +54,27 @@ const complaint: Letter = {
   request: 'Đề nghị hủy Quyết định số 12/QĐ-UBND và bồi thường đúng quy định.',
   complaintRound: 1,
   decision: { date: '2026-01-10', knownDate: '2026-02-12', number: '12/QĐ-UBND' },
+}
+
+/** An event for a resolution template (null for an outcome's), its free text repeating the denouncer's identity. */
+function resolutionEventFor(template: TemplateId): ResolutionDocEvent | null {
+  const rule = RESOLUTION_DOCUMENT_RULES.find((r) => r.template === template)
+  if (!rule) return null
+  const said = 'Bà Le Thi Hoa (0912 000 111) trình bày lại nội dung.'
+  return {
+    kind: rule.kind,
+    date: '2026-07-10',
+    acceptedOn: '2026-07-01',
+    ground: { label: 'Căn cứ', basis: 'khoản 1 Điều 34 Luật Tố cáo' },
+    reason: said,
+    criteria: [{ point: 'a', label: 'Tiêu chí' }],
+    decidedBy: 'Nguyễn Văn An',
+    dialogue: { chairedBy: 'Phó Chủ tịch', place: null, participants: ['Bà Lê Thị Hoa, người tố cáo'], summary: said, attendance: 'co_mat', absenceReason: null },
+    suspendedOn: '2026-07-05',
+    dueDate: '2026-08-20',
+    dueDays: 30,
+    withdrawal: null,
+  }
 }
 
 function input(letter: Letter, outcome: Outcome, competentAgencyCode: string | null, extra: Partial<BuildInput> = {}): BuildInput {
@@ -214,7 +237,8 @@ describe('confidentiality of the denouncer (Luật Tố cáo Art. 56)', () => {
   it('every document of a denunciation that is not addressed to the denouncer is redacted', () => {
     const decisions: Array<[TemplateId, string | null]> = (Object.keys(TEMPLATES) as TemplateId[]).map((t) => [t, 'SO_YT'])
     for (const [template, agency] of decisions) {
-      const m = buildDocument(template, input(denunciation, 'chuyen_don', agency))
+      // a resolution's document records its event: one whose free text names the denouncer again
+      const m = buildDocument(template, input(denunciation, 'chuyen_don', agency, { event: resolutionEventFor(template) }))
       if (TEMPLATES[template].audience === 'nguoi_gui') {
         expect(m.redacted, template).toBe(false)
       } else {

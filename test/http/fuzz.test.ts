@@ -67,12 +67,13 @@ const letter = fc.record(
 const anyBody = fc.oneof(fc.json(), letter.map((l) => JSON.stringify(l)), fc.string(), fc.uint8Array({ maxLength: 64 }).map((b) => String.fromCharCode(...b)))
 
 describe('no request body gives a 5xx', () => {
-  it('POST /classify, /letters, /letters/{id}/decision, /receptions, /agencies, /settings, /auth/token', async () => {
+  it('POST /classify, /letters, /letters/{id}/decision, /letters/{id}/resolution/*, /receptions, /agencies, /settings, /auth/token', async () => {
     const admin = await t.token()
     const endpoints: Array<[string, string, string]> = [
       ['POST', '/api/v1/classify', token],
       ['POST', '/api/v1/letters', token],
       ['POST', `/api/v1/letters/${letterId}/decision`, token],
+      ...['complexity', 'dialogue', 'suspension', 'resumption', 'termination', 'withdrawal'].map((a): [string, string, string] => ['POST', `/api/v1/letters/${letterId}/resolution/${a}`, token]),
       ['POST', '/api/v1/receptions', token],
       ['PUT', '/api/v1/agencies', admin],
       ['PUT', '/api/v1/settings', admin],

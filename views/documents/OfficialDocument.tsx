@@ -6,10 +6,13 @@
  */
 import type { DocSigner, PrintedDocument } from '../../src/domain/documents.ts'
 
+/** A caption line in brackets ("(Ký, ghi rõ họ tên hoặc điểm chỉ)") is an instruction, not a title. */
+const isNote = (line: string) => line.startsWith('(')
+
 const Signer = ({ signer }: { signer: DocSigner }) => (
   <div class="doc-signer">
     {signer.lines.map((line) => (
-      <p class="doc-signer__title">{line}</p>
+      <p class={isNote(line) ? 'doc-signer__note' : 'doc-signer__title'}>{line}</p>
     ))}
     <p class="doc-signer__space" aria-hidden="true"></p>
     <p class="doc-signer__name">{signer.name ?? ''}</p>
@@ -25,7 +28,40 @@ const Recipients = ({ recipients }: { recipients: readonly string[] }) => (
   </div>
 )
 
+/**
+ * A citizen's own letter or form (layout `don`: Đơn khiếu nại, Giấy ủy quyền): Quốc hiệu and
+ * Tiêu ngữ centred, the place and date on the right, no issuer or number, the signers side by side.
+ */
+const CitizenLetter = ({ model }: { model: PrintedDocument }) => (
+  <article class="official-document official-document--don" lang="vi" aria-label={model.title}>
+    <header class="doc-head doc-head--don">
+      <p class="doc-nation">{model.heading.nation}</p>
+      <p class="doc-motto">
+        <span>{model.heading.motto}</span>
+      </p>
+      <p class="doc-date">{model.heading.placeDate}</p>
+    </header>
+    <h2 class="doc-title">
+      {model.titleLines.map((line, i) => (
+        <span class={i === 0 ? 'doc-title__kind' : 'doc-title__about'}>{line}</span>
+      ))}
+    </h2>
+    {model.addressees.map((a) => (
+      <p class="doc-to">Kính gửi: {a}</p>
+    ))}
+    {model.body.map((p) => (
+      <p class={p.item ? 'doc-body doc-body--item' : 'doc-body'}>{p.text}</p>
+    ))}
+    <footer class="doc-foot doc-foot--signers">
+      {model.signers.map((s) => (
+        <Signer signer={s} />
+      ))}
+    </footer>
+  </article>
+)
+
 export const OfficialDocument = ({ model }: { model: PrintedDocument }) => {
+  if (model.layout === 'don') return <CitizenLetter model={model} />
   const h = model.heading
   const [first, second] = model.signers
   const twoSigners = model.recipients.length === 0 && !!second

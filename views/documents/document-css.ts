@@ -31,6 +31,11 @@ export const DOCUMENT_CSS = `/* Official documents (Nghị định 30/2020/NĐ-C
 .doc-signer { text-align: center; }
 .doc-signer__title, .doc-signer__name { font-weight: 700; }
 .doc-signer__space { height: 24mm; }
+.doc-head--don { display: block; }
+.doc-head--don .doc-date { text-align: right; }
+.doc-foot--signers { display: flex; justify-content: space-between; gap: 6mm; }
+.doc-foot--signers .doc-signer { flex: 1; }
+.doc-signer__note { font-style: italic; font-size: 12pt; }
 .document-toolbar { margin-bottom: 1rem; }
 @media screen { .official-document { border: 1px solid #c9ced6; box-shadow: 0 1px 4px rgb(0 0 0 / 0.12); } }
 @media screen and (max-width: 800px) { .official-document { min-height: 0; padding: 8mm 6mm; font-size: 12pt; } }

@@ -8,6 +8,8 @@
  *   GET  /:id                the case page
  *   POST /:id/quyet-dinh     the decision (accept the suggestion, or another with a note)
  *   POST /:id/don-doc        a follow-up request to the agency late with its reply
+ *   POST /:id/giai-quyet/:action   a resolution event of an accepted complaint or denunciation
+ *                            (xac-dinh-phuc-tap, doi-thoai, tam-dinh-chi, tiep-tuc, dinh-chi, rut-don)
  *
  * Every form posts and redirects without JavaScript; with htmx, the queue's results, the
  * classification panel and the signers' fieldset are swapped in place. Fragments are sent only
@@ -44,6 +46,10 @@ import { canViewLetter, classifyLetter, decideLetter, earlierLetters, registerCl
 import { render } from '../render.tsx'
 import { agencyChoices, areaChoices } from '../agency-choices.ts'
 import { caseProps } from '../case-view.ts'
+import { recordResolution } from '../resolution.ts'
+import { actionOfSlug, resolutionFormBody, resolutionFormErrors, resolutionFormValues } from '../resolution-form.ts'
+import { parseResolutionBody } from '../schemas/resolution.ts'
+import { RESOLUTION_SLUGS } from '../../../views/pages/letters/ResolutionSection.tsx'
 
 /** Ids are nanoids; anything else is not a letter of ours. */
 const ID = '[A-Za-z0-9_-]{1,64}'
@@ -53,6 +59,7 @@ const FLASH: Record<string, string> = {
   'dang-ky': 'Đã vào sổ đơn. Kiểm tra đề xuất rồi ghi quyết định xử lý.',
   'quyet-dinh': 'Đã ghi quyết định xử lý. Văn bản đã được lập, có thể in hoặc tải về.',
   'don-doc': 'Đã lập văn bản đôn đốc gửi cơ quan.',
+  'giai-quyet': 'Đã ghi nhận việc giải quyết. Văn bản (nếu có) đã được lập, có thể in hoặc tải về.',
 }
 const flashOf = (key: string | undefined) => (key ? (FLASH[key] ?? null) : null)
 
@@ -274,6 +281,25 @@ async function postDecision(c: Context<AppEnv>) {
   return renderCase(c, current, result.status, { decision: { ...form, errors, message: result.message, open: true } })
 }
 
+async function postResolution(c: Context<AppEnv>) {
+  const { db, now } = c.get('deps')
+  const stored = await viewable(c)
+  const action = actionOfSlug(RESOLUTION_SLUGS, c.req.param('action') ?? '')
+  if (!action) throw notFound('Không có thao tác này.')
+  const body = await readForm(c)
+  const values = resolutionFormValues(action, body)
+  // shown again with what was typed; the case as it is now (a 409 means someone else changed it)
+  const rejected = async (status: 409 | 422, message: string, errors: ReadonlyArray<{ path: string; message: string }>) =>
+    renderCase(c, (await getLetter(db, stored.id)) ?? stored, status, { resolution: { action, values, errors: resolutionFormErrors(action, errors), message } })
+  const parsed = parseResolutionBody(action, resolutionFormBody(action, values, formText(body, 'version', 12)))
+  if (!parsed.ok) return rejected(422, 'Vui lòng kiểm tra lại thông tin.', parsed.errors)
+  const result = await recordResolution(db, stored.id, action, parsed.input, c.get('user')!, now(), parsed.version)
+  if (result.ok) return c.redirect(`/can-bo/don/${stored.id}?ok=giai-quyet#resolution`, 303)
+  if (result.status === 403) throw forbidden(result.message)
+  if (result.status === 404) throw notFound(result.message)
+  return rejected(result.status, result.message, result.errors ?? [])
+}
+
 async function postFollowUp(c: Context<AppEnv>) {
   const { db, now } = c.get('deps')
   const stored = await viewable(c)
@@ -311,4 +337,5 @@ export const letterPages = new Hono<AppEnv>()
   })
   .post(`/:id{${ID}}/quyet-dinh`, pageRequires('decide_letter'), postDecision)
   .post(`/:id{${ID}}/don-doc`, pageRequires('send_follow_up'), postFollowUp)
+  .post(`/:id{${ID}}/giai-quyet/:action{[a-z-]{1,40}}`, pageRequires('decide_letter'), postResolution)
 

@@ -1,5 +1,6 @@
 /** PUT /api/v1/settings: a partial update of the settings of src/domain/settings.ts. */
 import * as v from 'valibot'
+import { DEADLINE_RULE_IDS } from '../../domain/deadline-table.ts'
 import { code, isoDate, requiredText } from '../validation.ts'
 
 const dateList = (what: string) =>
@@ -11,7 +12,7 @@ const dateList = (what: string) =>
 const dateOrNull = (what: string) => v.nullable(isoDate(`${what} phải có dạng YYYY-MM-DD.`))
 
 const DeadlineRowSchema = v.object({
-  rule: v.picklist(['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8', 'D9', 'D10', 'D11', 'D12', 'D13', 'D14', 'D15', 'D16', 'D17'], 'Mã thời hạn phải từ D1 đến D17.'),
+  rule: v.picklist(DEADLINE_RULE_IDS, `Mã thời hạn phải từ D1 đến ${DEADLINE_RULE_IDS.at(-1)}.`),
   variant: v.picklist(['thuong', 'phuc_tap', 'vung_sau', 'phuc_tap_vung_sau', 'gia_han', 'gia_han_2'], 'Biến thể thời hạn không hợp lệ.'),
   from: dateOrNull('Ngày áp dụng'),
   to: dateOrNull('Ngày hết áp dụng'),

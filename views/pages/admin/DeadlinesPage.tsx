@@ -1,7 +1,7 @@
 /** Admin: the effective-dated deadline table (editable) and the competence rules in force. */
 import type { Child } from 'hono/jsx'
 import type { CompetenceRule } from '../../../src/domain/competence-rules.ts'
-import type { DeadlineSetting } from '../../../src/domain/deadline-table.ts'
+import { DEADLINE_RULE_IDS, type DeadlineSetting } from '../../../src/domain/deadline-table.ts'
 import { CONTENT_TYPES } from '../../../src/domain/codes.ts'
 import { CsrfField, ErrorSummary, Flash, type Errors } from '../../components/forms.tsx'
 import { Layout } from '../../layouts/Layout.tsx'
@@ -15,7 +15,7 @@ export const VARIANT_LABELS = {
   gia_han: 'gia hạn',
   gia_han_2: 'gia hạn lần hai',
 } as const
-const RULE_IDS = ['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8', 'D9', 'D10', 'D11', 'D12', 'D13', 'D14', 'D15', 'D16', 'D17']
+const RULE_IDS = DEADLINE_RULE_IDS
 const TARGET_LABELS = {
   respondent_agency: 'Cơ quan bị khiếu nại, tố cáo',
   respondent_parent: 'Cấp trên trực tiếp của cơ quan đó',

@@ -16,6 +16,7 @@ import type { LetterView } from '../../../src/http/letters.ts'
 import { CsrfField, Flash, Select, TextArea, type Errors } from '../../components/forms.tsx'
 import { Layout } from '../../layouts/Layout.tsx'
 import { AgencyTreeSelect, type AgencyChoice } from './inputs.tsx'
+import { ResolutionSection, type ResolutionSectionProps } from './ResolutionSection.tsx'
 import { HIDDEN_IDENTITY, HISTORY_ACTIONS, LETTER_STATUSES, VISIT_HANDLING, VISIT_KINDS, codeOf, label, viDate, viDateTime } from './labels.ts'
 
 type Option = { value: string; label: string }
@@ -28,6 +29,8 @@ export interface CaseDeadline {
   basis: string | null
   state: 'cho' | 'sap_den_han' | 'qua_han' | 'xong'
   note: string | null
+  /** The clock is stopped (a suspended complaint or denunciation): "Tạm dừng" instead of a date. */
+  paused?: boolean
 }
 
 export interface CaseForwarding extends StoredForwarding {
@@ -60,6 +63,10 @@ export interface CaseProps {
   flash: string | null
   /** A warning above the page (a follow-up that could not be sent). */
   notice: string | null
+  /** The "Giải quyết" section of an accepted complaint or denunciation (board only). */
+  resolution: ResolutionSectionProps | null
+  /** Links to the printable complaint letter and authorisation (Mẫu 01, 02) pre-filled from this complaint. */
+  citizenForms: Array<{ href: string; label: string }>
 }
 
 const typeLabel = (t: string) => CONTENT_TYPES[t as keyof typeof CONTENT_TYPES] ?? t
@@ -307,6 +314,17 @@ function Documents({ p }: { p: CaseProps }) {
           ))}
         </ul>
       )}
+      {p.citizenForms.length > 0 ? (
+        <p class="citizen-forms" id="citizen-forms">
+          Mẫu cho công dân ký:{' '}
+          {p.citizenForms.map((f, i) => (
+            <>
+              {i > 0 ? ' · ' : ''}
+              <a href={f.href}>{f.label}</a>
+            </>
+          ))}
+        </p>
+      ) : null}
     </section>
   )
 }
@@ -355,7 +373,7 @@ function Deadlines({ p }: { p: CaseProps }) {
           <>
             <dt>{d.label}</dt>
             <dd id={`deadline-${d.id}`}>
-              {d.date ? viDate(d.date) : '—'}
+              {d.paused ? <strong>Tạm dừng</strong> : d.date ? viDate(d.date) : '—'}
               {d.rule ? <span class="muted small"> ({d.rule})</span> : null}
               {d.state === 'qua_han' ? <span class="badge badge--overdue">Quá hạn</span> : null}
               {d.state === 'sap_den_han' ? <span class="badge badge--soon">Sắp đến hạn</span> : null}
@@ -462,6 +480,7 @@ export const CasePage = (p: CaseProps) => {
           </section>
           {p.viewer.boardView ? <Classification p={p} /> : null}
           <Documents p={p} />
+          {p.resolution ? <ResolutionSection {...p.resolution} /> : null}
           <Forwardings p={p} />
           {p.viewer.boardView ? <MatterSection p={p} /> : null}
           {p.viewer.boardView ? <Timeline p={p} /> : null}

@@ -112,6 +112,10 @@ export const RegisterPage = (p: RegisterProps) => {
       </nav>
       <h1>Đăng ký đơn</h1>
       <p class="muted">Vào sổ đơn nhận qua bưu chính, hộp thư, đường dây nóng, Cổng Dịch vụ công quốc gia hoặc do nơi khác chuyển đến. Người vào sổ được ghi lại.</p>
+      <p class="citizen-forms" id="blank-forms">
+        Công dân không tự viết được đơn: in mẫu trống <a href="/can-bo/don/mau/don-khieu-nai">Đơn khiếu nại (Mẫu số 01)</a> ·{' '}
+        <a href="/can-bo/don/mau/giay-uy-quyen">Giấy ủy quyền khiếu nại (Mẫu số 02)</a>
+      </p>
       <ErrorSummary errors={e} fieldIds={p.errorTargets} />
       <div class="register-layout">
         <form

@@ -21,6 +21,12 @@ export const HISTORY_ACTIONS: Record<string, string> = {
   phuc_dap: 'Ghi nhận văn bản phúc đáp',
   don_doc_co_quan: 'Gửi văn bản đôn đốc',
   lap_van_ban: 'Lập văn bản',
+  xac_dinh_vu_viec_phuc_tap: 'Xác định vụ việc phức tạp',
+  doi_thoai: 'Đối thoại',
+  tam_dinh_chi_giai_quyet: 'Tạm đình chỉ giải quyết',
+  tiep_tuc_giai_quyet: 'Tiếp tục giải quyết',
+  dinh_chi_giai_quyet: 'Đình chỉ giải quyết',
+  rut_don: 'Ghi nhận rút đơn',
 }
 
 export const VISIT_KINDS: Record<string, string> = { thuong_xuyen: 'Tiếp thường xuyên', dinh_ky: 'Lãnh đạo tiếp định kỳ', dot_xuat: 'Lãnh đạo tiếp đột xuất' }

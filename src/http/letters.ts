@@ -23,6 +23,7 @@ import { historyOf, recordHistory, type Actor } from '../db/history.ts'
 import { documentsOfLetter, insertDocument, summaryOf, type StoredDocument } from '../db/documents.ts'
 import { codesOfLetters, decisionsOf, duplicateCandidates, getLetter, recordDecision, registerLetter, type StoredLetter } from '../db/letters.ts'
 import { loadSettings } from '../db/settings.ts'
+import { resolutionEventsOf } from '../db/resolution.ts'
 import type { CurrentUser } from './env.ts'
 
 export interface RulesContext {
@@ -225,6 +226,8 @@ export async function letterForViewer(db: Db, stored: StoredLetter, user: Curren
 
 // ----- decide -------------------------------------------------------------------------------
 
+const RESOLUTION_STARTED = 'Vụ việc đã bắt đầu được giải quyết (đã có quyết định, biên bản trong quá trình giải quyết): không thể thay đổi hướng xử lý đơn.'
+
 export type DecideOutcome =
   | { ok: true; letter: StoredLetter }
   | { ok: false; status: 404 | 409 | 422; message: string; errors?: Array<{ path: string; message: string }> }
@@ -237,6 +240,9 @@ export async function decideLetter(db: Db, letterId: string, input: DecisionInpu
   if (!result.ok) return { ok: false, status: 422, message: 'Quyết định xử lý chưa hợp lệ.', errors: result.errors }
   if (result.competentAgencyCode && !agencies.some((a) => a.code === result.competentAgencyCode)) {
     return { ok: false, status: 422, message: 'Quyết định xử lý chưa hợp lệ.', errors: [{ path: 'competentAgencyCode', message: 'Không có cơ quan này trong danh bạ.' }] }
+  }
+  if (result.outcome !== stored.outcome && (stored.resolvedAt || (await resolutionEventsOf(db, letterId)).length > 0)) {
+    return { ok: false, status: 409, message: RESOLUTION_STARTED }
   }
   if (stored.decidedAt && !result.note) {
     return { ok: false, status: 422, message: 'Đơn đã có quyết định xử lý.', errors: [{ path: 'note', message: 'Thay đổi quyết định đã có cần ghi rõ lý do.' }] }
@@ -309,6 +315,8 @@ export async function decideLetter(db: Db, letterId: string, input: DecisionInpu
     )
   } catch (error) {
     if (isGuardFailure(error)) return { ok: false, status: 409, message: 'Đơn vừa được người khác cập nhật. Vui lòng tải lại trang để xem thay đổi.' }
+    // the database's own guard (migration 0006) against a resolution recorded meanwhile
+    if (error instanceof Error && /resolution already started/.test(error.message)) return { ok: false, status: 409, message: RESOLUTION_STARTED }
     throw error
   }
   const updated = await getLetter(db, letterId)

@@ -18,7 +18,7 @@ async function staff(t: TestApp, roles: string[], agencyCode?: string) {
   if (res.status !== 201) throw new Error(await res.text())
   const browser = new Browser(t)
   await browser.login(username, PASSWORD)
-  return { browser, token: await t.token(username, PASSWORD), name: `Cán bộ ${username}` }
+  return { browser: Object.assign(browser, { username }), token: await t.token(username, PASSWORD), name: `Cán bộ ${username}` }
 }
 
 /** A second complaint against the commune's decision, in time: the province accepts it (D4). */
@@ -519,5 +519,23 @@ describe('any sequence of actions keeps the case consistent', () => {
       }),
       { numRuns: 12 },
     )
+  })
+})
+
+describe('the handling decision is fixed once resolution has begun', () => {
+  it('refuses to change the outcome of a letter with a recorded dialogue (409), the database too', async () => {
+    const t = await testApp({ now: new Date('2026-07-02T02:00:00Z') })
+    const officer = await staff(t, ['xu_ly_don'])
+    const id = await accepted(t, officer.token, complaint('2026-07-01', '2026-06-15', '2026-06-20'))
+    t.clock.now = new Date('2026-07-10T02:00:00Z')
+    const token = await t.token(officer.browser.username, PASSWORD)
+    const dialogue = await post(t, id, 'dialogue', { date: '2026-07-09', chairedBy: 'Phó Chủ tịch UBND tỉnh', participants: ['Người khiếu nại', 'Đại diện UBND xã'], summary: 'Hai bên trình bày ý kiến.', attendance: 'co_mat' }, token)
+    expect(dialogue.status).toBe(201)
+    const before = snapshot(t)
+    const res = await t.json(`/api/v1/letters/${id}/decision`, 'POST', { outcome: 'luu_don', note: 'Đổi ý' }, token)
+    expect(res.status).toBe(409)
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/đã bắt đầu được giải quyết/)
+    expect(snapshot(t)).toEqual(before)
+    expect(() => t.db.sqlite.prepare("UPDATE letters SET outcome = 'luu_don', eligible = 0 WHERE id = ?").run(id)).toThrow(/resolution already started/)
   })
 })

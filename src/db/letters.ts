@@ -3,19 +3,19 @@
  * batch), read, list with filters / folded search / cursor paging, and decide.
  */
 import { sql, type CompiledQuery } from 'kysely'
-import { customAlphabet, nanoid } from 'nanoid'
+import { nanoid } from 'nanoid'
 import type { ContentType, Outcome } from '../domain/codes.ts'
-import { letterText, respondentKey, senderAddressKey, senderIdKey, senderIdentity, senderLookupKeys, senderSetKey, type DuplicateItem } from '../domain/duplicates.ts'
+import { letterText, senderAddressKey, senderIdKey, senderIdentity, senderLookupKeys, type DuplicateItem } from '../domain/duplicates.ts'
 import type { Classification, Letter, Respondent, Sender } from '../domain/letter.ts'
 import { protectsIdentity } from '../domain/documents.ts'
 import { foldVi, ftsQuery } from '../domain/text.ts'
 import { chunkRows, guardPreviousChanged, type Db } from './db.ts'
 import { recordHistory, type Actor } from './history.ts'
+import { openMatter } from './matters.ts'
+import { newRecordCode } from './record-code.ts'
 import { letterReportWhere, type LetterReportFilter } from './report-dims.ts'
 import type { LetterRow } from './schema.ts'
 
-/** Receipt and matter codes: 8 characters, no 0/O, 1/I/L look-alikes; shown as XXXX-XXXX. */
-const newCode = customAlphabet('23456789ABCDEFGHJKMNPQRSTUVWXYZ', 8)
 export const formatCode = (code: string) => `${code.slice(0, 4)}-${code.slice(4)}`
 /** What people type: "k7m2 q9xd", "K7M2-Q9XD" → "K7M2Q9XD". */
 export const normaliseCode = (input: string) => input.toUpperCase().replace(/[^0-9A-Z]/g, '')
@@ -179,29 +179,19 @@ export function searchTexts(code: string, letter: Letter, agencyName: RegisterLe
 export async function registerLetter(db: Db, input: RegisterLetter, actor: Actor, now: Date): Promise<{ id: string; code: string; matterId: string }> {
   const { letter, classification } = input
   const id = nanoid()
-  const code = newCode()
+  const code = newRecordCode()
   const at = now.toISOString()
   const queries: CompiledQuery[] = []
   let matterId = input.matterId
   if (!matterId) {
-    matterId = nanoid()
-    queries.push(
-      db.kysely
-        .insertInto('matters')
-        .values({
-          id: matterId,
-          code: newCode(),
-          content_type: letter.contentType,
-          field: letter.field ?? null,
-          summary: letter.summary ? letter.summary.slice(0, 500) : null,
-          sender_key: senderSetKey(letter.senders),
-          respondent_key: respondentKey(letter.respondent),
-          opened_on: letter.receivedAt,
-          created_at: at,
-          created_by: actor.id,
-        })
-        .compile(),
+    const opened = openMatter(
+      db,
+      { contentType: letter.contentType, field: letter.field, summary: letter.summary, people: letter.senders ?? [], respondent: letter.respondent, openedOn: letter.receivedAt },
+      actor,
+      now,
     )
+    matterId = opened.id
+    queries.push(opened.query)
   }
   const texts = searchTexts(code, letter, input.agencyName)
   const senders = letter.senders ?? []

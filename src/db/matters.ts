@@ -2,9 +2,45 @@
  * A matter (vụ việc) as the case pages show it: its letters and its reception visits, oldest
  * first. Read-only; matters are opened by registering a letter or recording a visit.
  */
+import type { CompiledQuery } from 'kysely'
+import { nanoid } from 'nanoid'
 import type { ContentType, Outcome } from '../domain/codes.ts'
-import type { Letter } from '../domain/letter.ts'
+import { respondentKey, senderSetKey } from '../domain/duplicates.ts'
+import type { Letter, Respondent, Sender } from '../domain/letter.ts'
 import type { Db } from './db.ts'
+import type { Actor } from './history.ts'
+import { newRecordCode } from './record-code.ts'
+
+export interface NewMatter {
+  contentType: ContentType
+  field?: string | null | undefined
+  summary?: string | null | undefined
+  /** Who brought it: the letter's senders or the visit's visitors (RULES.md §4 sender set). */
+  people: readonly Sender[]
+  respondent?: Respondent | null | undefined
+  openedOn: string
+}
+
+/** Opens a matter (vụ việc): its new id and the statement to put in the caller's atomic batch. */
+export function openMatter(db: Db, matter: NewMatter, actor: Actor, now: Date): { id: string; query: CompiledQuery } {
+  const id = nanoid()
+  const query = db.kysely
+    .insertInto('matters')
+    .values({
+      id,
+      code: newRecordCode(),
+      content_type: matter.contentType,
+      field: matter.field ?? null,
+      summary: matter.summary ? matter.summary.slice(0, 500) : null,
+      sender_key: senderSetKey(matter.people),
+      respondent_key: respondentKey(matter.respondent),
+      opened_on: matter.openedOn,
+      created_at: now.toISOString(),
+      created_by: actor.id,
+    })
+    .compile()
+  return { id, query }
+}
 
 export interface Matter {
   id: string

@@ -4,19 +4,19 @@
  * of the day.
  */
 import { sql, type CompiledQuery, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely'
-import { customAlphabet, nanoid } from 'nanoid'
+import { nanoid } from 'nanoid'
 import type { ContentType } from '../domain/codes.ts'
-import { senderAddressKey, senderIdKey, senderIdentity, senderSetKey } from '../domain/duplicates.ts'
+import { senderAddressKey, senderIdKey, senderIdentity } from '../domain/duplicates.ts'
 import { foldVi, foldedWords, ftsQuery } from '../domain/text.ts'
 import { chunkRows, guardPreviousChanged, type Db } from './db.ts'
 import { normaliseCode } from './letters.ts'
 import type { Database } from './schema.ts'
 import { recordHistory, type Actor } from './history.ts'
+import { openMatter } from './matters.ts'
 import { visitCategory, visitCriteriaWhere } from './report-dims.ts'
 import type { ReportWindow } from '../domain/report-window.ts'
 import type { ReceptionKind, VisitCategory, VisitCriteria } from '../domain/tallies.ts'
 
-const newCode = customAlphabet('23456789ABCDEFGHJKMNPQRSTUVWXYZ', 8)
 
 export interface Visitor {
   name: string
@@ -67,24 +67,9 @@ export async function receptionWrites(db: Db, r: NewReception, actor: Actor, now
   const queries: CompiledQuery[] = []
   let matterId = r.matterId ?? null
   if (!matterId) {
-    matterId = nanoid()
-    queries.push(
-      db.kysely
-        .insertInto('matters')
-        .values({
-          id: matterId,
-          code: newCode(),
-          content_type: r.contentType,
-          field: r.field ?? null,
-          summary: r.summary ? r.summary.slice(0, 500) : null,
-          sender_key: senderSetKey(r.visitors),
-          respondent_key: null,
-          opened_on: r.date,
-          created_at: at,
-          created_by: actor.id,
-        })
-        .compile(),
-    )
+    const opened = openMatter(db, { contentType: r.contentType, field: r.field, summary: r.summary, people: r.visitors, openedOn: r.date }, actor, now)
+    matterId = opened.id
+    queries.push(opened.query)
   }
   // one session per leader per day: the key is the folded name, so "Nguyễn Văn A" and
   // "nguyen van a" are the same session

@@ -114,7 +114,8 @@ export function eligibilityReasons(letter: Letter, conventions: Conventions): Re
   } else {
     add('thieu_ngay_viet_don', noWrittenDate(letter, conventions))
     add('thieu_ho_ten_dia_chi', noNameAndAddress(letter))
-    add('thieu_chu_ky', unsigned(letter))
+    // a caller whose name and content the hotline officer recorded cannot sign (CONV, a setting)
+    add('thieu_chu_ky', unsigned(letter) && !(letter.channel === 'duong_day_nong' && flag(conventions.hotlineCallerCountsAsSigned)))
     add('thieu_noi_dung_khieu_nai', complaintIncomplete(letter))
     add('thieu_noi_dung_to_cao', denunciationIncomplete(letter))
     add('thieu_noi_dung_kien_nghi', feedbackEmpty(letter))

@@ -98,6 +98,7 @@ const nearValidLetter: fc.Arbitrary<Letter> = fc
 const letterArb: fc.Arbitrary<Letter> = fc.oneof(randomLetter, nearValidLetter, nearValidLetter)
 
 const conventionsArb: fc.Arbitrary<Conventions> = fc.record({
+  hotlineCallerCountsAsSigned: fc.boolean(),
   onlineDeclarationCountsAsSigned: fc.boolean(),
   periodEndsOnWorkingDay: fc.boolean(),
   electronicReceiptDateIsWrittenDate: fc.boolean(),

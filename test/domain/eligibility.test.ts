@@ -307,3 +307,21 @@ describe('KN-Art.11 complaint exclusions (docs/classification.md §9)', () => {
     expect(exclusions(denunciation({ courtAccepted: true, internalDecision: true }))).toEqual([])
   })
 })
+
+describe('CONV hotlineCallerCountsAsSigned', () => {
+  const call: Letter = {
+    receivedAt: '2026-06-10',
+    channel: 'duong_day_nong',
+    contentType: 'kien_nghi_phan_anh',
+    senders: [{ name: 'Võ Văn Năm', address: 'Thôn 2, xã Bình Sơn', phone: '0905111222', signed: false }],
+    summary: 'Phản ánh ổ gà trên quốc lộ.',
+  }
+  it('TT05-9 a recorded hotline caller has not signed (thieu_chu_ky) by default', () => {
+    expect(eligibilityReasons(call, DEFAULT_CONVENTIONS)).toContain('thieu_chu_ky')
+  })
+  it('the board may count a recorded call as signed; a letter by post still needs a signature', () => {
+    const conventions = { ...DEFAULT_CONVENTIONS, hotlineCallerCountsAsSigned: true }
+    expect(eligibilityReasons(call, conventions)).not.toContain('thieu_chu_ky')
+    expect(eligibilityReasons({ ...call, channel: 'buu_chinh', writtenDate: '2026-06-09' }, conventions)).toContain('thieu_chu_ky')
+  })
+})

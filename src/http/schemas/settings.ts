@@ -40,6 +40,7 @@ const flag = v.boolean('Phải là true hoặc false.')
 const ConventionsSchema = v.strictObject(
   {
     onlineDeclarationCountsAsSigned: v.optional(flag),
+    hotlineCallerCountsAsSigned: v.optional(flag),
     periodEndsOnWorkingDay: v.optional(flag),
     electronicReceiptDateIsWrittenDate: v.optional(flag),
     severalContentsIneligible: v.optional(flag),

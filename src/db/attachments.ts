@@ -116,13 +116,3 @@ export const attachmentRowsForLetter = (db: Db, idempotencyKey: string, files: r
       .compile(),
   )
 
-export async function attachmentsOf(db: Db, letterId: string): Promise<Array<StoredAttachment & { id: string }>> {
-  const rows = await db.kysely
-    .selectFrom('attachments')
-    .select(['id', 'storage_key', 'file_name', 'media_type', 'size', 'sha256'])
-    .where('letter_id', '=', letterId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute()
-  return rows.map((r) => ({ id: r.id, storageKey: r.storage_key, fileName: r.file_name, mediaType: r.media_type, size: r.size, sha256: r.sha256 }))
-}

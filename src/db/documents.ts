@@ -30,22 +30,21 @@ export interface DocumentSummary {
   addresseeAgencyCode: string | null
 }
 
+/** The columns of an issued document, whatever it was issued for (a letter or a visit). */
+const documentColumns = (id: string, model: DocumentModel | ReceptionDocumentModel, createdBy: string | null, at: Date) => ({
+  id,
+  template: model.template,
+  number: model.heading.number,
+  issued_on: model.issuedOn,
+  addressee_agency_code: model.addresseeAgencyCode,
+  content: JSON.stringify(model),
+  redacted: model.redacted ? (1 as const) : (0 as const),
+  created_at: at.toISOString(),
+  created_by: createdBy,
+})
+
 export const insertDocument = (db: Db, id: string, letterId: string, model: DocumentModel, createdBy: string | null, at: Date): CompiledQuery =>
-  db.kysely
-    .insertInto('documents')
-    .values({
-      id,
-      letter_id: letterId,
-      template: model.template,
-      number: model.heading.number,
-      issued_on: model.issuedOn,
-      addressee_agency_code: model.addresseeAgencyCode,
-      content: JSON.stringify(model),
-      redacted: model.redacted ? 1 : 0,
-      created_at: at.toISOString(),
-      created_by: createdBy,
-    })
-    .compile()
+  db.kysely.insertInto('documents').values({ ...documentColumns(id, model, createdBy, at), letter_id: letterId }).compile()
 
 type Row = {
   id: string
@@ -108,21 +107,7 @@ export interface StoredReceptionDocument {
 }
 
 export const insertReceptionDocument = (db: Db, id: string, receptionId: string, model: ReceptionDocumentModel, createdBy: string | null, at: Date): CompiledQuery =>
-  db.kysely
-    .insertInto('documents')
-    .values({
-      id,
-      reception_id: receptionId,
-      template: model.template,
-      number: model.heading.number,
-      issued_on: model.issuedOn,
-      addressee_agency_code: model.addresseeAgencyCode,
-      content: JSON.stringify(model),
-      redacted: model.redacted ? 1 : 0,
-      created_at: at.toISOString(),
-      created_by: createdBy,
-    })
-    .compile()
+  db.kysely.insertInto('documents').values({ ...documentColumns(id, model, createdBy, at), reception_id: receptionId }).compile()
 
 const receptionDocumentFromRow = (r: Row & { reception_id: string | null }): StoredReceptionDocument => ({
   id: r.id,

@@ -297,9 +297,6 @@ export async function getLetter(db: Db, id: string): Promise<StoredLetter | null
   )
 }
 
-export const findLetterIdByCode = async (db: Db, code: string) =>
-  (await db.kysely.selectFrom('letters').select('id').where('code', '=', normaliseCode(code)).executeTakeFirst())?.id ?? null
-
 export const findLetterIdByIdempotencyKey = async (db: Db, key: string) =>
   (await db.kysely.selectFrom('letters').select(['id', 'code']).where('idempotency_key', '=', key).executeTakeFirst()) ?? null
 

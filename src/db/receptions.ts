@@ -17,7 +17,6 @@ import { visitCategory, visitCriteriaWhere } from './report-dims.ts'
 import type { ReportWindow } from '../domain/report-window.ts'
 import type { ReceptionKind, VisitCategory, VisitCriteria } from '../domain/tallies.ts'
 
-
 export interface Visitor {
   name: string
   idNumber?: string | null
@@ -61,6 +60,10 @@ export interface ReceptionWrites {
   queries: CompiledQuery[]
 }
 
+/** The leader's session of that day (its id). */
+const sessionOfDay = (db: Db, key: { date: string; hostFolded: string }) =>
+  db.kysely.selectFrom('reception_sessions').select('id').where('date', '=', key.date).where('host_folded', '=', key.hostFolded)
+
 export async function receptionWrites(db: Db, r: NewReception, actor: Actor, now: Date): Promise<ReceptionWrites> {
   const id = nanoid()
   const at = now.toISOString()
@@ -77,12 +80,7 @@ export async function receptionWrites(db: Db, r: NewReception, actor: Actor, now
   if (r.kind !== 'thuong_xuyen') {
     const hostFolded = foldVi(r.hostName ?? '')
     sessionKey = { date: r.date, hostFolded }
-    const existing = await db.kysely
-      .selectFrom('reception_sessions')
-      .select('id')
-      .where('date', '=', r.date)
-      .where('host_folded', '=', hostFolded)
-      .executeTakeFirst()
+    const existing = await sessionOfDay(db, sessionKey).executeTakeFirst()
     if (!existing) {
       queries.push(
         db.kysely
@@ -111,8 +109,7 @@ export async function receptionWrites(db: Db, r: NewReception, actor: Actor, now
         kind: r.kind,
         form: r.form,
         // in a race the session row inserted by another request is the one to join
-        session_id: sessionKey === null ? null : (eb) =>
-          eb.selectFrom('reception_sessions').select('id').where('date', '=', r.date).where('host_folded', '=', foldVi(r.hostName ?? '')),
+        session_id: sessionKey === null ? null : sessionOfDay(db, sessionKey),
         host_name: r.hostName ?? null,
         persons: r.persons,
         matter_id: matterId,
@@ -161,14 +158,7 @@ export async function receptionWrites(db: Db, r: NewReception, actor: Actor, now
 /** The session a visit joined, once its batch ran. */
 export async function sessionIdOf(db: Db, key: ReceptionWrites['sessionKey']): Promise<string | null> {
   if (!key) return null
-  const row = await db.kysely.selectFrom('reception_sessions').select('id').where('date', '=', key.date).where('host_folded', '=', key.hostFolded).executeTakeFirst()
-  return row?.id ?? null
-}
-
-export async function recordReception(db: Db, r: NewReception, actor: Actor, now: Date): Promise<{ id: string; matterId: string; sessionId: string | null }> {
-  const writes = await receptionWrites(db, r, actor, now)
-  await db.atomic(writes.queries)
-  return { id: writes.id, matterId: writes.matterId, sessionId: await sessionIdOf(db, writes.sessionKey) }
+  return (await sessionOfDay(db, key).executeTakeFirst())?.id ?? null
 }
 
 // ----- lists (the report's drill-down, GET /api/v1/receptions) ----------------------------------
@@ -223,6 +213,16 @@ const decodeVisitCursor = (cursor: string): { date: string; id: string } | null 
   }
 }
 
+/** Newest first, the next page: the visits older than the cursor's (date, id). */
+const olderThan = (after: { date: string; id: string }) => (eb: ExpressionBuilder<Database, 'receptions'>) =>
+  eb.or([eb('receptions.date', '<', after.date), eb.and([eb('receptions.date', '=', after.date), eb('receptions.id', '<', after.id)])])
+
+/** The cursor of the next page, when the query fetched one row more than the page holds. */
+const nextVisitCursor = (rows: ReadonlyArray<{ date: string; id: string }>, limit: number): string | null => {
+  const last = rows[limit - 1]
+  return rows.length > limit && last ? encodeVisitCursor(last.date, last.id) : null
+}
+
 /** Newest first, cursor-paged. No visitor identities: the list serves reports. */
 export async function listReceptions(db: Db, f: ReceptionFilter, cursor: string | null, limit = 50): Promise<{ items: ReceptionListItem[]; nextCursor: string | null }> {
   let query = visitsMatching(db, f)
@@ -244,16 +244,10 @@ export async function listReceptions(db: Db, f: ReceptionFilter, cursor: string 
       'receptions.handling',
     ])
   const after = cursor ? decodeVisitCursor(cursor) : null
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([eb('receptions.date', '<', after.date), eb.and([eb('receptions.date', '=', after.date), eb('receptions.id', '<', after.id)])]),
-    )
-  }
+  if (after) query = query.where(olderThan(after))
   const rows = await query.orderBy('receptions.date', 'desc').orderBy('receptions.id', 'desc').limit(limit + 1).execute()
-  const page = rows.slice(0, limit)
-  const last = page.at(-1)
   return {
-    items: page.map((r) => ({
+    items: rows.slice(0, limit).map((r) => ({
       id: r.id,
       date: r.date,
       kind: r.kind,
@@ -269,7 +263,7 @@ export async function listReceptions(db: Db, f: ReceptionFilter, cursor: string 
       summary: r.summary,
       handling: r.handling,
     })),
-    nextCursor: rows.length > limit && last ? encodeVisitCursor(last.date, last.id) : null,
+    nextCursor: nextVisitCursor(rows, limit),
   }
 }
 
@@ -566,15 +560,9 @@ export async function countVisitLog(db: Db, f: VisitLogFilter): Promise<VisitLog
 export async function listVisitLog(db: Db, f: VisitLogFilter, cursor: string | null, limit = 50): Promise<{ items: StoredVisit[]; nextCursor: string | null }> {
   let query = visitRows(db).where((eb) => visitLogWhere(eb, f))
   const after = cursor ? decodeVisitCursor(cursor) : null
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([eb('receptions.date', '<', after.date), eb.and([eb('receptions.date', '=', after.date), eb('receptions.id', '<', after.id)])]),
-    )
-  }
+  if (after) query = query.where(olderThan(after))
   const rows = await query.orderBy('receptions.date', 'desc').orderBy('receptions.id', 'desc').limit(limit + 1).execute()
-  const page = rows.slice(0, limit)
-  const last = page.at(-1)
-  return { items: await withVisitors(db, page), nextCursor: rows.length > limit && last ? encodeVisitCursor(last.date, last.id) : null }
+  return { items: await withVisitors(db, rows.slice(0, limit)), nextCursor: nextVisitCursor(rows, limit) }
 }
 
 /** The register's rows for a period: every visit, in the order received (date, then time recorded). */

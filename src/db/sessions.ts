@@ -38,10 +38,6 @@ export async function deleteSession(db: Db, tokenHash: string) {
   await db.kysely.deleteFrom('auth_sessions').where('token_hash', '=', tokenHash).execute()
 }
 
-export async function purgeExpiredSessions(db: Db, now: Date) {
-  await db.kysely.deleteFrom('auth_sessions').where('expires_at', '<=', now.toISOString()).execute()
-}
-
 // ----- login throttling ------------------------------------------------------------------
 
 export interface RecentFailures {

@@ -58,9 +58,6 @@ export const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (a >= b ? a : b)
 /** The Vietnam (UTC+7) calendar date of an instant, whatever the machine's time zone. */
 export const vnDateOf = (instant: Date): IsoDate => new Date(instant.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10)
 
-/** Today's date in Vietnam. */
-export const vnToday = (): IsoDate => vnDateOf(new Date())
-
 /**
  * date + n years, same day and month. When that day does not exist (29 February in a common
  * year) the period ends on the last day of that month, 28 February — BLDS 2015 Art. 148 cl. 2

@@ -237,6 +237,21 @@ function idLine(f: Facts, t: TemplateInfo): DocParagraph {
   return p(`${t.idLabel ?? 'Số giấy tờ tùy thân'}: ${f.sender.idNumber ?? '…'}; ngày cấp: …; nơi cấp: …`)
 }
 
+/** The opening of the notices to a complainant: the letter received, the complainant, what it is about. */
+const complaintNoticeLines = (f: Facts, t: TemplateInfo): DocParagraph[] => [
+  p(`${capitalise(f.received)}, ${f.homeName} nhận được đơn khiếu nại của ${f.sender.inSentence}${othersPhrase(f)} (mã số đơn ${f.code})`),
+  p(`Địa chỉ: ${f.sender.address ?? '…'}`),
+  idLine(f, t),
+  p(`Khiếu nại về việc: ${summaryOf(f) ?? decisionText(f) ?? '…'}`),
+]
+
+/** Why a letter is not accepted, as a notice lists them: the reasons with their basis, else the decision's note. */
+function refusalReasons(f: Facts): string[] {
+  const reasons = f.reasons.map((r) => `${clause(r.message)}${r.basis ? ` (${r.basis})` : ''}`)
+  if (reasons.length === 0 && f.decision.note?.trim()) reasons.push(f.decision.note)
+  return reasons
+}
+
 const keepSecret = (who: string): DocParagraph =>
   p(`Đề nghị ${who} giữ bí mật họ tên, địa chỉ, bút tích và các thông tin cá nhân khác của người tố cáo theo quy định tại Điều 56 Luật Tố cáo; không chuyển đơn tố cáo hoặc thông tin, tài liệu làm lộ danh tính người tố cáo cho người bị tố cáo`)
 
@@ -298,10 +313,7 @@ const thongBaoThuLy: Writer = (f, t) => ({
   addressees: [f.sender.addressee],
   legalBasis: basis(f.cite('luat_khieu_nai'), f.cite('nd_khieu_nai')),
   body: [
-    p(`${capitalise(f.received)}, ${f.homeName} nhận được đơn khiếu nại của ${f.sender.inSentence}${othersPhrase(f)} (mã số đơn ${f.code})`),
-    p(`Địa chỉ: ${f.sender.address ?? '…'}`),
-    idLine(f, t),
-    p(`Khiếu nại về việc: ${summaryOf(f) ?? decisionText(f) ?? '…'}`),
+    ...complaintNoticeLines(f, t),
     p(
       `Sau khi xem xét nội dung đơn khiếu nại, căn cứ Điều 27 Luật Khiếu nại, đơn khiếu nại đủ điều kiện thụ lý và thuộc thẩm quyền giải quyết ${roundOf(f)} của ${f.homeHead}. ${f.homeName} thông báo việc thụ lý giải quyết khiếu nại`,
     ),
@@ -313,18 +325,14 @@ const thongBaoThuLy: Writer = (f, t) => ({
 })
 
 const thongBaoKhongThuLy: Writer = (f, t) => {
-  const reasons = f.reasons.map((r) => `${clause(r.message)}${r.basis ? ` (${r.basis})` : ''}`)
-  if (reasons.length === 0 && f.decision.note?.trim()) reasons.push(f.decision.note)
+  const reasons = refusalReasons(f)
   return {
     titleLines: ['THÔNG BÁO', 'Về việc không thụ lý giải quyết khiếu nại'],
     subject: null,
     addressees: [f.sender.addressee],
     legalBasis: basis(f.cite('luat_khieu_nai'), f.cite('nd_khieu_nai')),
     body: [
-      p(`${capitalise(f.received)}, ${f.homeName} nhận được đơn khiếu nại của ${f.sender.inSentence}${othersPhrase(f)} (mã số đơn ${f.code})`),
-      p(`Địa chỉ: ${f.sender.address ?? '…'}`),
-      idLine(f, t),
-      p(`Khiếu nại về việc: ${summaryOf(f) ?? decisionText(f) ?? '…'}`),
+      ...complaintNoticeLines(f, t),
       p(`Sau khi xem xét nội dung đơn khiếu nại, căn cứ Điều 11 và Điều 27 Luật Khiếu nại, khiếu nại của ${f.sender.inSentence} không đủ điều kiện thụ lý giải quyết vì lý do sau đây:`),
       ...items(reasons.length > 0 ? reasons : ['…']),
       p(`Vậy thông báo để ${f.sender.inSentence} biết`),
@@ -524,8 +532,7 @@ const deXuatKiemTra: Writer = (f, _t) => ({
 })
 
 const thongBaoKhongThuLyToCao: Writer = (f, _t) => {
-  const reasons = f.reasons.map((r) => `${clause(r.message)}${r.basis ? ` (${r.basis})` : ''}`)
-  if (reasons.length === 0 && f.decision.note?.trim()) reasons.push(f.decision.note)
+  const reasons = refusalReasons(f)
   return {
     titleLines: ['THÔNG BÁO', 'Về việc không thụ lý tố cáo'],
     subject: null,

@@ -175,8 +175,6 @@ export type MeasureKey = keyof typeof MEASURES
 
 export const isMeasureKey = (key: string): key is MeasureKey => Object.hasOwn(MEASURES, key)
 
-export const measureDef = (key: MeasureKey): MeasureDef => MEASURES[key]
-
 /** The matter scopes these measures need loaded. */
 export const scopesOf = (keys: readonly MeasureKey[]): MatterScope[] => [
   ...new Set(keys.flatMap((k) => {

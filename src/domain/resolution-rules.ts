@@ -274,7 +274,6 @@ export const CONTINUE_GROUNDS = {
   loi_dung_to_cao: 'Người tố cáo lợi dụng việc tố cáo để vu khống, xúc phạm, gây thiệt hại cho người bị tố cáo',
 } as const
 export type ContinueGround = keyof typeof CONTINUE_GROUNDS
-export const CONTINUE_BASIS = 'khoản 3 Điều 33 Luật Tố cáo; Điều 4 Nghị định 31/2019/NĐ-CP (sửa đổi bởi Nghị định 156/2026/NĐ-CP)'
 
 // ----- sending the decisions ----------------------------------------------------------------------
 

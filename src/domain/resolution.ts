@@ -5,9 +5,9 @@
  * an event must pass before it is stored. Pure functions; the rules themselves are the dated rows
  * of resolution-rules.ts.
  */
-import { maxDate, type IsoDate, type WorkingCalendar } from './calendar.ts'
+import type { IsoDate, WorkingCalendar } from './calendar.ts'
 import { REFORM_2026 } from './citations.ts'
-import { complexityVariant, resolutionDueDate, ruleDueDate, type Pause } from './deadlines.ts'
+import { resolutionDueDate, ruleDueDate, type Pause } from './deadlines.ts'
 import type { DeadlineRuleId, DeadlineSetting } from './deadline-table.ts'
 import {
   CONTINUE_GROUNDS,
@@ -212,9 +212,6 @@ export function resolutionDeadline(c: ResolutionCase, state: ResolutionState, ru
   }
 }
 
-/** The variant a complexity determination would switch the deadline to (shown before recording it). */
-export const complexVariantOf = (c: Pick<ResolutionCase, 'remoteArea'>) => complexityVariant(true, c.remoteArea)
-
 /** The day a suspension, termination or resumption decision must be sent by (D18 complaints, D14 denunciations); null for other events or when no row is in force. */
 export function sendDeadline(contentType: ResolvableType, event: Pick<ResolutionEvent, 'kind' | 'date'>, rules: readonly DeadlineSetting[], calendar: WorkingCalendar): IsoDate | null {
   if (event.kind !== 'tam_dinh_chi' && event.kind !== 'dinh_chi' && event.kind !== 'tiep_tuc') return null
@@ -354,6 +351,3 @@ function groundProblems(kind: 'tam_dinh_chi' | 'dinh_chi', contentType: Resolvab
 /** A full withdrawal ends the case, unless a withdrawn denunciation must still be resolved. */
 export const withdrawalTerminates = (d: WithdrawalData): boolean => d.scope === 'toan_bo' && d.continueGround === null
 
-/** The day of the clock event the next one may not precede (for the forms' defaults). */
-export const earliestEventDate = (ctx: Pick<CheckContext, 'acceptedOn' | 'state'>): IsoDate =>
-  ctx.state.lastClockDate ? maxDate(ctx.acceptedOn, ctx.state.lastClockDate) : ctx.acceptedOn

@@ -194,9 +194,6 @@ const bucketMatches = (c: VisitCriteria, b: VisitBucket): boolean =>
   (c.large === undefined || c.large === b.large) &&
   (c.firstTime === undefined || c.firstTime === b.firstTime)
 
-export const visitMatches = (c: VisitCriteria, row: VisitGroupRow, threshold: number): boolean =>
-  bucketMatches(c, { kind: row.kind, category: row.category, large: isLargeGroup(row.persons, threshold), firstTime: row.firstTime })
-
 /**
  * A report's visit rows summarised once for all its measures (a year has hundreds of thousands
  * of rows and a report dozens of visit measures): per bucket (kind × category × large ×

@@ -14,6 +14,17 @@ export async function readForm(c: Context): Promise<FormBody> {
   }
 }
 
+/** Every text input (the first value of each name, at most `max` characters), without the CSRF token and the button pressed. */
+export function formStrings(body: FormBody, max: number): Record<string, string> {
+  const values: Record<string, string> = {}
+  for (const [name, raw] of Object.entries(body)) {
+    if (name === '_csrf' || name === 'hanh_dong') continue
+    const first = Array.isArray(raw) ? raw[0] : raw
+    if (typeof first === 'string') values[name] = first.slice(0, max)
+  }
+  return values
+}
+
 export const formText = (body: FormBody, name: string, max = 10_000): string => {
   const value = body[name]
   const first = Array.isArray(value) ? value[0] : value
@@ -30,6 +41,13 @@ export const formFile = (body: FormBody, name: string): File | null => {
   const value = body[name]
   const first = Array.isArray(value) ? value[0] : value
   return first instanceof File && first.size > 0 ? first : null
+}
+
+/** Errors keyed by input name (= path), in the order given: the first message of each input wins. */
+export const errorsByPath = (errors: readonly FieldError[]): Record<string, string> => {
+  const out: Record<string, string> = {}
+  for (const e of errors) out[e.path || 'form'] ??= e.message
+  return out
 }
 
 /** Field errors keyed by their top-level field, first message wins (one message per field). */

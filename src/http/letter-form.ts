@@ -10,7 +10,7 @@ import * as v from 'valibot'
 import type { Agency } from '../domain/agency.ts'
 import type { Letter } from '../domain/letter.ts'
 import type { FieldError } from './errors.ts'
-import { parseDateInput, type FormBody } from './form.ts'
+import { formStrings, parseDateInput, type FormBody } from './form.ts'
 import { LetterSchema, toLetter } from './schemas/letter.ts'
 import { fieldErrors } from './validation.ts'
 
@@ -25,16 +25,13 @@ const MAX_INPUT = 50_000
 /** Channels through which someone else sends the letter on: the forwarder must be named. */
 export const FORWARDED_CHANNELS = ['lanh_dao_chuyen', 'dai_bieu_chuyen', 'bao_chi_chuyen', 'co_quan_chuyen']
 
-/** The inputs of the rarely used part (<details>): it opens when one of them has a value or an error. */
-export const DETAIL_FIELDS = [
-  'language',
+/** The yes/no boxes of the rarely used part (<details>). */
+const DETAIL_FLAGS = [
   'notarizedTranslation',
   'impersonated',
   'illegible',
   'abusive',
   'aboutAdministrativeRegulation',
-  'contents',
-  'priorResolution',
   'concluded',
   'newEvidence',
   'courtAccepted',
@@ -46,8 +43,10 @@ export const DETAIL_FIELDS = [
   'invalidRepresentative',
   'withdrawnBefore',
   'internalDecision',
-  'pendingAt',
-]
+] as const
+
+/** The inputs of the rarely used part: it opens when one of them has a value or an error. */
+export const DETAIL_FIELDS = ['language', ...DETAIL_FLAGS, 'contents', 'priorResolution', 'pendingAt']
 
 /** The order of the inputs on the page: the error summary lists problems as the officer meets them. */
 const FORM_ORDER = [
@@ -69,36 +68,11 @@ const FORM_ORDER = [
   ...DETAIL_FIELDS,
 ]
 
-const FLAGS = [
-  'hasEvidence',
-  'impersonated',
-  'illegible',
-  'abusive',
-  'aboutAdministrativeRegulation',
-  'notarizedTranslation',
-  'concluded',
-  'newEvidence',
-  'courtAccepted',
-  'goodReasonForDelay',
-  'remoteArea',
-  'complex',
-  'notDirectlyConcerned',
-  'lacksCapacity',
-  'invalidRepresentative',
-  'withdrawnBefore',
-  'internalDecision',
-] as const
+/** Every yes/no box of the form. */
+const FLAGS = ['hasEvidence', ...DETAIL_FLAGS] as const
 
 /** The form's strings (the first of each name), without the CSRF token and the button pressed. */
-export function formValuesOf(body: FormBody): LetterFormValues {
-  const values: LetterFormValues = {}
-  for (const [name, raw] of Object.entries(body)) {
-    if (name === '_csrf' || name === 'hanh_dong') continue
-    const first = Array.isArray(raw) ? raw[0] : raw
-    if (typeof first === 'string') values[name] = first.slice(0, MAX_INPUT)
-  }
-  return values
-}
+export const formValuesOf = (body: FormBody): LetterFormValues => formStrings(body, MAX_INPUT)
 
 export const senderRowsOf = (values: LetterFormValues): number =>
   Math.min(MAX_SENDER_ROWS, Math.max(1, Number.parseInt(values.senderRows ?? '1', 10) || 1))
@@ -267,13 +241,6 @@ const rank = (path: string): number[] => {
 const byFormOrder = (a: FieldError, b: FieldError) => {
   const [x, y] = [rank(a.path), rank(b.path)]
   return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!
-}
-
-/** Errors keyed by input name (= path); the first message of each input wins. */
-export const formErrorMap = (errors: readonly FieldError[]): Record<string, string> => {
-  const out: Record<string, string> = {}
-  for (const e of errors) out[e.path || 'form'] ??= e.message
-  return out
 }
 
 /** Ids of the inputs for errors whose path is not an input name (the summary's links). */

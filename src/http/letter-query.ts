@@ -19,17 +19,7 @@ import { MATTER_SCOPES } from '../domain/report-measures.ts'
 import { RESOLUTION_STAGES, type Cohort, type LetterCriteria, type MatterScope } from '../domain/tallies.ts'
 import { TIMELINESS, type LetterReportFilter, type Timeliness } from '../db/report-dims.ts'
 import type { LetterFilter } from '../db/letters.ts'
-import { isoDate } from './validation.ts'
-
-const csvOf = <T extends string>(codes: readonly T[], message: string) =>
-  v.pipe(
-    v.string(message),
-    v.transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)),
-    v.check((list) => list.every((x) => (codes as readonly string[]).includes(x)), message),
-    v.transform((list) => list as T[]),
-  )
-
-const bool = (message: string) => v.pipe(v.picklist(['true', 'false'], message), v.transform((s) => s === 'true'))
+import { csvOf, isoDate, queryBool } from './validation.ts'
 
 const SINGLE_TYPES = ['khieu_nai', 'to_cao', 'kien_nghi_phan_anh'] as const
 const SCOPES = Object.keys(MATTER_SCOPES) as MatterScope[]
@@ -42,10 +32,10 @@ export const LETTER_LIST_PARAMS = {
   signerGroup: v.optional(csvOf(codesOf(SIGNER_GROUPS), 'Nhóm người đứng tên phải là nhieu_nguoi, mot_nguoi hoặc khac.')),
   countedAs: v.optional(csvOf(SINGLE_TYPES, 'Loại đơn thống kê phải là khieu_nai, to_cao hoặc kien_nghi_phan_anh.')),
   resolutionStage: v.optional(csvOf(codesOf(RESOLUTION_STAGES), 'Tình trạng giải quyết phải là lan_dau, nhieu_lan hoặc chua.')),
-  decided: v.optional(bool('Trường "đã xử lý" phải là true hoặc false.')),
-  resolved: v.optional(bool('Trường "đã giải quyết" phải là true hoặc false.')),
-  eligible: v.optional(bool('Trường "đủ điều kiện" phải là true hoặc false.')),
-  withinCompetence: v.optional(bool('Trường "thuộc thẩm quyền" phải là true hoặc false.')),
+  decided: v.optional(queryBool('Trường "đã xử lý" phải là true hoặc false.')),
+  resolved: v.optional(queryBool('Trường "đã giải quyết" phải là true hoặc false.')),
+  eligible: v.optional(queryBool('Trường "đủ điều kiện" phải là true hoặc false.')),
+  withinCompetence: v.optional(queryBool('Trường "thuộc thẩm quyền" phải là true hoặc false.')),
   asOf: v.optional(isoDate('Ngày chốt phải có dạng YYYY-MM-DD.')),
   carriedOver: v.optional(v.picklist(['true', 'include'], 'Kỳ trước chuyển sang phải là true hoặc include.')),
   perMatter: v.optional(v.picklist(SCOPES, `Phạm vi vụ việc phải là một trong: ${SCOPES.join(', ')}.`)),

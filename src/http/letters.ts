@@ -97,15 +97,16 @@ export interface Registered {
   classification: Classification
 }
 
-/** POST /letters: classify, then store the letter with the classification as its suggestion. */
+/** POST /letters: classify, then store the letter with the classification as its suggestion (`ctx`: the caller's, already loaded). */
 export async function registerClassifiedLetter(
   db: Db,
   letter: Letter,
   actor: Actor,
   now: Date,
   extra: { accessKeyHash?: string | null; idempotencyKey?: string | null } = {},
+  rules?: RulesContext,
 ): Promise<Registered> {
-  const ctx = await rulesContext(db)
+  const ctx = rules ?? (await rulesContext(db))
   const { classification, repeat } = await classifyLetter(db, letter, ctx)
   const names = new Map(ctx.agencies.map((a) => [a.code, a.name]))
   const stored = await registerLetter(

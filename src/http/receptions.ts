@@ -164,7 +164,8 @@ export function letterOfVisit(input: ReceptionInput): Letter {
  * one the officer picked, else the one the duplicate check found, else a new one.
  */
 export async function recordVisit(db: Db, input: ReceptionInput, user: CurrentUser, now: Date, options: RecordOptions): Promise<RecordOutcome> {
-  const { agencies, settings } = await rulesContext(db)
+  const rules = await rulesContext(db)
+  const { agencies, settings } = rules
   const today = vnDateOf(now)
   const problems = await visitProblems(db, input, settings, today, options)
   if (problems.length > 0) return { ok: false, errors: problems }
@@ -183,7 +184,7 @@ export async function recordVisit(db: Db, input: ReceptionInput, user: CurrentUs
         return batch.map(() => ({ changes: 0 }))
       },
     }
-    const registered = await registerClassifiedLetter(deferred, letterOfVisit(input), actor, now)
+    const registered = await registerClassifiedLetter(deferred, letterOfVisit(input), actor, now, {}, rules)
     letter = { id: registered.id, code: registered.code, matterId: registered.matterId }
     queries.push(...collected)
     if (!(await matterExists(db, registered.matterId))) openedByLetter = registered.matterId

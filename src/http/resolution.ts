@@ -49,6 +49,7 @@ import { insertDocument } from '../db/documents.ts'
 import { recordHistory } from '../db/history.ts'
 import { decisionsOf, getLetter, type StoredLetter } from '../db/letters.ts'
 import { insertResolutionEvent, resolutionEventsOf, touchResolvingLetter } from '../db/resolution.ts'
+import { loadSettings } from '../db/settings.ts'
 import type { CurrentUser } from './env.ts'
 import type { Checked } from './forwardings.ts'
 import { CONFLICT_MESSAGE } from './forwardings.ts'
@@ -248,7 +249,7 @@ export async function resolutionForViewer(db: Db, letterId: string, user: Curren
   if (!canViewLetter(user, stored) || !can(user.roles, 'view_letters')) return { ok: false, status: 403, message: 'Tài khoản không có quyền xem hồ sơ giải quyết của đơn này.' }
   const c = await resolutionCaseOf(db, stored)
   if (!c.ok) return { ok: false, status: 409, message: c.message }
-  const { settings } = await rulesContext(db)
+  const settings = await loadSettings(db)
   return { ok: true, value: resolutionView(stored, c.value, settings, vnDateOf(now), mayViewIdentity(user, stored.letter)) }
 }
 

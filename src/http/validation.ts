@@ -98,3 +98,23 @@ export const isoDate = (message = 'Ngày phải có dạng YYYY-MM-DD và là ng
 
 export const code = (message = 'Mã chỉ gồm chữ không dấu, số và các ký tự _ . -') =>
   v.pipe(v.string(message), v.trim(), v.minLength(2, 'Mã cần ít nhất 2 ký tự.'), v.maxLength(64), v.regex(/^[A-Za-z0-9_.-]+$/, message))
+
+/** A phone number as people write it: digits, spaces and + ( ) . - (a letter's senders, a citizen's submission). */
+export const phoneNumber = v.pipe(
+  v.string('Số điện thoại phải là chuỗi ký tự.'),
+  v.trim(),
+  v.maxLength(20, 'Số điện thoại không được dài quá 20 ký tự.'),
+  v.regex(/^[0-9 +().-]*$/, 'Số điện thoại chỉ gồm chữ số và các ký tự + ( ) . -'),
+)
+
+/** A query parameter listing codes, comma-separated: each must be one of `codes`. */
+export const csvOf = <T extends string>(codes: readonly T[], message: string) =>
+  v.pipe(
+    v.string(message),
+    v.transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)),
+    v.check((list) => list.every((x) => (codes as readonly string[]).includes(x)), message),
+    v.transform((list) => list as T[]),
+  )
+
+/** A query parameter `true` or `false`. */
+export const queryBool = (message: string) => v.pipe(v.picklist(['true', 'false'], message), v.transform((s) => s === 'true'))

@@ -14,28 +14,19 @@ import * as v from 'valibot'
 import type { ReportWindow } from '../domain/report-window.ts'
 import { VISIT_CATEGORIES, type ReceptionKind, type VisitCategory, type VisitCriteria } from '../domain/tallies.ts'
 import type { ReceptionFilter } from '../db/receptions.ts'
-import { isoDate } from './validation.ts'
+import { csvOf, isoDate, queryBool } from './validation.ts'
 
 const KINDS = ['thuong_xuyen', 'dinh_ky', 'dot_xuat'] as const satisfies readonly ReceptionKind[]
 const CATEGORIES = Object.keys(VISIT_CATEGORIES) as VisitCategory[]
-
-const csvOf = <T extends string>(codes: readonly T[], message: string) =>
-  v.pipe(
-    v.string(message),
-    v.transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)),
-    v.check((list) => list.every((x) => (codes as readonly string[]).includes(x)), message),
-    v.transform((list) => list as T[]),
-  )
-const bool = (message: string) => v.pipe(v.picklist(['true', 'false'], message), v.transform((s) => s === 'true'))
 
 export const VisitListQuery = v.object({
   from: v.optional(isoDate('Ngày bắt đầu phải có dạng YYYY-MM-DD.')),
   to: v.optional(isoDate('Ngày kết thúc phải có dạng YYYY-MM-DD.')),
   kind: v.optional(csvOf(KINDS, 'Hình thức tiếp phải là thuong_xuyen, dinh_ky hoặc dot_xuat.')),
   category: v.optional(csvOf(CATEGORIES, 'Nhóm tiếp phải là thuong_xuyen, thu_truong hoặc uy_quyen.')),
-  largeGroup: v.optional(bool('Trường "đoàn đông người" phải là true hoặc false.')),
+  largeGroup: v.optional(queryBool('Trường "đoàn đông người" phải là true hoặc false.')),
   minPersons: v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, 'Ngưỡng đoàn đông người phải là số nguyên dương.'), v.transform(Number), v.minValue(1, 'Ngưỡng đoàn đông người phải là số nguyên dương.'))),
-  firstTime: v.optional(bool('Trường "tiếp lần đầu" phải là true hoặc false.')),
+  firstTime: v.optional(queryBool('Trường "tiếp lần đầu" phải là true hoặc false.')),
   distinct: v.optional(v.picklist(['matter', 'session'], 'distinct phải là matter hoặc session.')),
   cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
   limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'Số dòng mỗi trang phải là số từ 1 đến 500.'), v.transform(Number), v.minValue(1, 'Số dòng mỗi trang phải là số từ 1 đến 500.'), v.maxValue(500, 'Số dòng mỗi trang phải là số từ 1 đến 500.'))),

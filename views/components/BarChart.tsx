@@ -3,6 +3,7 @@
  * a <title>/<desc> for assistive technology, every segment a link to the letters behind it, and
  * the same numbers as a table (with the same links) for keyboard and screen-reader users.
  */
+import type { Child } from 'hono/jsx'
 import type { ChartModel } from '../../src/domain/report-charts.ts'
 import { formatNumber } from '../../src/domain/report-text.ts'
 
@@ -22,6 +23,20 @@ const niceMax = (n: number) => {
 const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s)
 
 const totalOf = (values: number[]) => values.reduce((a, b) => a + b, 0)
+
+/** One segment of a bar: its value as a tooltip, a link to the records behind it when there are some. */
+const Segment = ({ href, label, children }: { href: string | null; label: string; children?: Child }) =>
+  href ? (
+    <a href={href}>
+      <title>{label}</title>
+      {children}
+    </a>
+  ) : (
+    <g>
+      <title>{label}</title>
+      {children}
+    </g>
+  )
 
 function Vertical({ chart, href }: Props) {
   const width = 720
@@ -58,17 +73,10 @@ function Vertical({ chart, href }: Props) {
               acc += value
               const rect = <rect x={x} y={top} width={barW} height={Math.max(h, 0.5)} class={`chart__s${s}`} />
               const link = bar.links[s]
-              const label = `${bar.label}, ${chart.series[s]!.label}: ${formatNumber(value)}`
-              return link ? (
-                <a href={href(link)}>
-                  <title>{label}</title>
+              return (
+                <Segment href={link ? href(link) : null} label={`${bar.label}, ${chart.series[s]!.label}: ${formatNumber(value)}`}>
                   {rect}
-                </a>
-              ) : (
-                <g>
-                  <title>{label}</title>
-                  {rect}
-                </g>
+                </Segment>
               )
             })}
             <text x={x + barW / 2} y={height - m.bottom + 16} class="chart__label" text-anchor="middle">
@@ -111,17 +119,10 @@ function Horizontal({ chart, href }: Props) {
               acc += value
               const rect = <rect x={left} y={top} width={Math.max(x(acc) - left, 0.5)} height={rowH - 10} class={`chart__s${s}`} />
               const link = bar.links[s]
-              const label = `${bar.label}, ${chart.series[s]!.label}: ${formatNumber(value)}`
-              return link ? (
-                <a href={href(link)}>
-                  <title>{label}</title>
+              return (
+                <Segment href={link ? href(link) : null} label={`${bar.label}, ${chart.series[s]!.label}: ${formatNumber(value)}`}>
                   {rect}
-                </a>
-              ) : (
-                <g>
-                  <title>{label}</title>
-                  {rect}
-                </g>
+                </Segment>
               )
             })}
             <text x={x(totalOf(bar.values)) + 6} y={top + 13} class="chart__value">

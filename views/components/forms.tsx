@@ -144,6 +144,33 @@ export const Select = (p: SelectProps) => (
   />
 )
 
+/**
+ * A yes/no box: the error above it, the label beside it, the hint below. `compact` (the staff
+ * forms' grids of boxes) keeps the boxes closer together.
+ */
+export const Checkbox = (p: { name: string; label: Child; checked: boolean; error?: string | undefined; hint?: Child; compact?: boolean }) => {
+  const id = fieldId(p.name)
+  const describedBy = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
+  return (
+    <div class={`field${p.compact ? ' field--check' : ''}${p.error ? ' field--error' : ''}`}>
+      {p.error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {p.error}
+        </p>
+      ) : null}
+      <div class="checkbox">
+        <input type="checkbox" id={id} name={p.name} value="1" checked={p.checked} aria-invalid={p.error ? 'true' : undefined} aria-describedby={describedBy} />
+        <label for={id}>{p.label}</label>
+      </div>
+      {p.hint ? (
+        <p class="hint hint--checkbox" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
 export const Flash = ({ message, kind = 'success' }: { message?: string | null | undefined; kind?: 'success' | 'info' | 'warning' }) =>
   message ? (
     <div class={`flash flash--${kind}`} role="status">

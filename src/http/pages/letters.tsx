@@ -36,11 +36,11 @@ import type { AppEnv, CurrentUser } from '../env.ts'
 import { forbidden, notFound } from '../errors.ts'
 import { pageRequires, signedIn } from '../auth/pages.ts'
 import { actorOf } from '../auth/session.ts'
-import { formText, readForm } from '../form.ts'
+import { errorsByPath, formText, readForm } from '../form.ts'
 import { fragment } from '../fragment.tsx'
 import { followUp } from '../forwardings.ts'
 import { isPartialRequest } from '../htmx.ts'
-import { CONTENT_ROWS, DETAIL_FIELDS, ERROR_TARGETS, MAX_SENDER_ROWS, emptyLetterForm, formErrorMap, formKeyOf, formValuesOf, parseLetterForm, senderRowsOf, type LetterFormValues } from '../letter-form.ts'
+import { CONTENT_ROWS, DETAIL_FIELDS, ERROR_TARGETS, MAX_SENDER_ROWS, emptyLetterForm, formKeyOf, formValuesOf, parseLetterForm, senderRowsOf, type LetterFormValues } from '../letter-form.ts'
 import { QUEUE_TABS, QUEUE_TAB_KEYS, dueSoonLimit, queueHref, readQueueParams, tabFilter } from '../letter-queue.ts'
 import { canViewLetter, classifyLetter, decideLetter, earlierLetters, registerClassifiedLetter, rulesContext, withoutIdentity, type RulesContext } from '../letters.ts'
 import { render } from '../render.tsx'
@@ -210,7 +210,7 @@ async function postRegistration(c: Context<AppEnv>) {
   }
   const parsed = parseLetterForm(values, { agencies: ctx.agencies, today })
   if (parsed.errors.length > 0 || !parsed.letter) {
-    return render(c, <RegisterPage {...registerProps(values, ctx, today, { errors: formErrorMap(parsed.errors), preview: await previewOf(c, values, ctx) })} />, 422)
+    return render(c, <RegisterPage {...registerProps(values, ctx, today, { errors: errorsByPath(parsed.errors), preview: await previewOf(c, values, ctx) })} />, 422)
   }
   const letter = parsed.letter
   // the same form sent twice with the same content (double click, Back and send again) is one
@@ -220,7 +220,7 @@ async function postRegistration(c: Context<AppEnv>) {
   const earlier = idempotencyKey ? await findLetterIdByIdempotencyKey(db, idempotencyKey) : null
   if (earlier) return c.redirect(`/can-bo/don/${earlier.id}?ok=dang-ky`, 303)
   try {
-    const registered = await registerClassifiedLetter(db, letter, registeringActor(user, letter.senders, protectsIdentity(letter)), now(), { idempotencyKey })
+    const registered = await registerClassifiedLetter(db, letter, registeringActor(user, letter.senders, protectsIdentity(letter)), now(), { idempotencyKey }, ctx)
     return c.redirect(`/can-bo/don/${registered.id}?ok=dang-ky`, 303)
   } catch (error) {
     const raced = idempotencyKey && isIdempotencyConflict(error) ? await findLetterIdByIdempotencyKey(db, idempotencyKey) : null

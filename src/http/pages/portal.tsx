@@ -18,7 +18,8 @@ import { LookupPage, StatusPage } from '../../../views/pages/portal/Status.tsx'
 import { publicOrigin, statusUrl } from '../api/submissions.ts'
 import type { AppEnv } from '../env.ts'
 import { notFound, type FieldError } from '../errors.ts'
-import { parseDateInput, readForm, type FormBody } from '../form.ts'
+import { errorsByPath, formStrings, parseDateInput, readForm, type FormBody } from '../form.ts'
+import { rulesContext } from '../letters.ts'
 import { PORTAL_LIMITS, limiterOf } from '../rate-limit.ts'
 import { render } from '../render.tsx'
 import { formatKey } from '../submissions/access.ts'
@@ -66,23 +67,11 @@ const byFormOrder = (a: FieldError, b: FieldError) => {
   return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!
 }
 
-const errorMap = (errors: readonly FieldError[]): Record<string, string> => {
-  const out: Record<string, string> = {}
-  for (const e of [...errors].sort(byFormOrder)) out[e.path || 'form'] ??= e.message
-  return out
-}
+const errorMap = (errors: readonly FieldError[]) => errorsByPath([...errors].sort(byFormOrder))
 
 const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60))
 
-function formValues(body: FormBody): FormValues {
-  const values: FormValues = {}
-  for (const [name, raw] of Object.entries(body)) {
-    if (name === '_csrf' || name === 'hanh_dong') continue
-    const first = Array.isArray(raw) ? raw[0] : raw
-    if (typeof first === 'string') values[name] = first.slice(0, MAX_FORM_TEXT)
-  }
-  return values
-}
+const formValues = (body: FormBody): FormValues => formStrings(body, MAX_FORM_TEXT)
 
 async function formFiles(body: FormBody): Promise<IncomingFile[]> {
   const raw = body.attachments
@@ -165,10 +154,9 @@ function allFormErrors(raw: Record<string, unknown>, agencies: readonly Agency[]
   return errors
 }
 
-async function formContext(c: Context<AppEnv>) {
-  const { db, now } = c.get('deps')
-  const today = vnDateOf(now())
-  const agencies = await listAgencies(db)
+/** The form's choices from the directory (the POST has it already, with the settings, for the submission). */
+function formContext(c: Context<AppEnv>, agencies: Agency[]) {
+  const today = vnDateOf(c.get('deps').now())
   const byName = new Intl.Collator('vi')
   return {
     today,
@@ -211,7 +199,7 @@ const kindOf = (c: Context) => {
 export const portalPages = new Hono<AppEnv>()
   .get('/gui-don/:kind', async (c) => {
     const kind = kindOf(c)
-    const { options } = await formContext(c)
+    const { options } = formContext(c, await listAgencies(c.get('deps').db))
     privateForm(c)
     return render(c, <SubmissionFormPage kind={kind} values={{}} senderRows={1} errors={{}} {...options} />)
   })
@@ -222,7 +210,8 @@ export const portalPages = new Hono<AppEnv>()
     const body = await readForm(c)
     const values = formValues(body)
     const files = await formFiles(body)
-    const { agencies, today, options } = await formContext(c)
+    const rules = await rulesContext(deps.db)
+    const { agencies, today, options } = formContext(c, rules.agencies)
     noStore(c)
     const form = (props: Partial<SubmissionFormProps>, status: 200 | 409 | 422 | 429) =>
       render(
@@ -264,14 +253,18 @@ export const portalPages = new Hono<AppEnv>()
       const fileErrors = (await checkFiles(files)).errors
       return form({ errors: errorMap([...early, ...fileErrors]) }, 422)
     }
-    const result = await submitCitizenLetter(deps, {
-      input: v.parse(SubmissionSchema, raw),
-      files,
-      filesPath: 'attachments',
-      // the CSRF middleware has verified this browser secret against the cookie
-      idempotency: { source: 'page', secret: c.get('csrfToken') },
-      address: deps.clientAddress(c),
-    })
+    const result = await submitCitizenLetter(
+      deps,
+      {
+        input: v.parse(SubmissionSchema, raw),
+        files,
+        filesPath: 'attachments',
+        // the CSRF middleware has verified this browser secret against the cookie
+        idempotency: { source: 'page', secret: c.get('csrfToken') },
+        address: deps.clientAddress(c),
+      },
+      rules,
+    )
     switch (result.kind) {
       case 'invalid':
         return form({ errors: errorMap(result.errors) }, 422)
@@ -282,7 +275,7 @@ export const portalPages = new Hono<AppEnv>()
       case 'created':
       case 'replayed': {
         const r = result.receipt
-        const settings = await loadSettings(deps.db)
+        const { settings } = rules
         const url = statusUrl(publicOrigin(c), r.code, r.accessKey)
         return render(
           c,

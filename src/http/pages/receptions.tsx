@@ -29,7 +29,7 @@ import { DOCX_MEDIA_TYPE, renderDocx } from '../document-docx.ts'
 import { attachment } from '../documents.tsx'
 import type { AppEnv, CurrentUser } from '../env.ts'
 import { forbidden, invalid, notFound, type FieldError } from '../errors.ts'
-import { parseDateInput, readForm, type FormBody } from '../form.ts'
+import { errorsByPath, formStrings, parseDateInput, readForm, type FormBody } from '../form.ts'
 import { isPartialRequest } from '../htmx.ts'
 import {
   concludeSession,
@@ -137,15 +137,7 @@ async function logResults(c: Context<AppEnv>, user: CurrentUser, values: LogFilt
 
 // ----- the visit form -----------------------------------------------------------------------------
 
-function formValues(body: FormBody): FormValues {
-  const values: FormValues = {}
-  for (const [name, raw] of Object.entries(body)) {
-    if (name === '_csrf' || name === 'hanh_dong') continue
-    const first = Array.isArray(raw) ? raw[0] : raw
-    if (typeof first === 'string') values[name] = first.slice(0, MAX_FORM_TEXT)
-  }
-  return values
-}
+const formValues = (body: FormBody): FormValues => formStrings(body, MAX_FORM_TEXT)
 
 const visitorRowsOf = (values: FormValues) => Math.min(MAX_VISITOR_ROWS, Math.max(1, Number.parseInt(values.visitorRows ?? '1', 10) || 1))
 
@@ -205,11 +197,7 @@ const rank = (path: string) => {
   const row = /^visitors\.(\d+)/.exec(path)
   return (i === -1 ? FORM_ORDER.length : i) * 1000 + (row ? Number(row[1]) + 1 : 0)
 }
-const errorMap = (errors: readonly FieldError[]): Record<string, string> => {
-  const out: Record<string, string> = {}
-  for (const e of [...errors].sort((a, b) => rank(a.path) - rank(b.path))) out[e.path || 'form'] ??= e.message
-  return out
-}
+const errorMap = (errors: readonly FieldError[]) => errorsByPath([...errors].sort((a, b) => rank(a.path) - rank(b.path)))
 
 /** Every error in one round: when some values are malformed, the remaining checks still run on the rest. */
 async function allErrors(c: Context<AppEnv>, raw: Record<string, unknown>): Promise<FieldError[] | null> {

@@ -7,7 +7,7 @@
 import * as v from 'valibot'
 import { CHANNELS, CONTENT_TYPES, OUTCOMES, codesOf } from '../../domain/codes.ts'
 import type { Letter } from '../../domain/letter.ts'
-import { code, isoDate, text } from '../validation.ts'
+import { code, isoDate, phoneNumber, text } from '../validation.ts'
 
 const optionalText = (max: number) => v.optional(v.nullable(text(max)))
 const flag = (message: string) => v.optional(v.boolean(message))
@@ -28,16 +28,7 @@ const SenderSchema = v.object(
         ),
       ),
     ),
-    phone: v.optional(
-      v.nullable(
-        v.pipe(
-          v.string('Số điện thoại phải là chuỗi ký tự.'),
-          v.trim(),
-          v.maxLength(20, 'Số điện thoại không được dài quá 20 ký tự.'),
-          v.regex(/^[0-9 +().-]*$/, 'Số điện thoại chỉ gồm chữ số và các ký tự + ( ) . -'),
-        ),
-      ),
-    ),
+    phone: v.optional(v.nullable(phoneNumber)),
     email: v.optional(v.nullable(v.pipe(text(200), v.check((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'Địa chỉ thư điện tử không hợp lệ.')))),
     signed: flag('Trường "đã ký" phải là true hoặc false.'),
   },

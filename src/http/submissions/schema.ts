@@ -14,7 +14,7 @@ import * as v from 'valibot'
 import { FIELDS, codesOf } from '../../domain/codes.ts'
 import { agencyExistsOn, type Agency } from '../../domain/agency.ts'
 import type { FieldError } from '../errors.ts'
-import { isoDate } from '../validation.ts'
+import { isoDate, phoneNumber } from '../validation.ts'
 
 export const SUBMISSION_CONTENT_TYPES = ['khieu_nai', 'to_cao', 'kien_nghi_phan_anh'] as const
 export type SubmissionContentType = (typeof SUBMISSION_CONTENT_TYPES)[number]
@@ -55,16 +55,7 @@ const SenderSchema = v.object(
         ),
       ),
     ),
-    phone: v.optional(
-      v.nullable(
-        v.pipe(
-          v.string('Số điện thoại phải là chuỗi ký tự.'),
-          v.trim(),
-          v.maxLength(20, 'Số điện thoại không được dài quá 20 ký tự.'),
-          v.regex(/^[0-9 +().-]*$/, 'Số điện thoại chỉ gồm chữ số và các ký tự + ( ) . -'),
-        ),
-      ),
-    ),
+    phone: v.optional(v.nullable(phoneNumber)),
     email: v.optional(
       v.nullable(
         v.pipe(

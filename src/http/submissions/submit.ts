@@ -13,7 +13,7 @@ import { CITIZEN } from '../../db/history.ts'
 import { isIdempotencyConflict, submissionByIdempotencyKey, type SubmissionFacts } from '../../db/submissions.ts'
 import type { Deps } from '../env.ts'
 import type { FieldError } from '../errors.ts'
-import { registerClassifiedLetter, rulesContext } from '../letters.ts'
+import { registerClassifiedLetter, rulesContext, type RulesContext } from '../letters.ts'
 import { PORTAL_LIMITS, limiterOf } from '../rate-limit.ts'
 import {
   REPLAY_WINDOW_HOURS,
@@ -120,12 +120,14 @@ const receiptOf = (facts: SubmissionFacts, accessKey: string, anonymous: boolean
   attachmentCount,
 })
 
-export async function submitCitizenLetter(deps: Deps, req: SubmissionRequest): Promise<SubmitResult> {
+/** Files a citizen's letter (`loaded`: the directory and settings, when the caller has them already). */
+export async function submitCitizenLetter(deps: Deps, req: SubmissionRequest, loaded?: RulesContext): Promise<SubmitResult> {
   const { db } = deps
   const now = deps.now()
   const limiter = limiterOf(deps)
   const today = vnDateOf(now)
-  const { agencies, settings } = await rulesContext(db)
+  const rules = loaded ?? (await rulesContext(db))
+  const { agencies, settings } = rules
   const checked = await checkFiles(req.files, req.filesPath)
   const errors = [...submissionProblems(req.input, { agencies, today }, req.files.length), ...checked.errors]
   if (errors.length > 0) return { kind: 'invalid', errors }
@@ -164,10 +166,17 @@ export async function submitCitizenLetter(deps: Deps, req: SubmissionRequest): P
     now,
   ).flatMap((q) => [q, guardPreviousChanged()])
   try {
-    await registerClassifiedLetter(joiningNextBatch(db, rows), letter, CITIZEN, now, {
-      accessKeyHash: await accessKeyHash(accessKey),
-      idempotencyKey,
-    })
+    await registerClassifiedLetter(
+      joiningNextBatch(db, rows),
+      letter,
+      CITIZEN,
+      now,
+      {
+        accessKeyHash: await accessKeyHash(accessKey),
+        idempotencyKey,
+      },
+      rules,
+    )
   } catch (error) {
     await Promise.allSettled(stored.map((s) => store.delete(s.key)))
     // a concurrent resend of the same submission got there first: answer as a resend

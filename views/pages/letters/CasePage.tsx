@@ -15,6 +15,7 @@ import type { MatterLetter, MatterVisit } from '../../../src/db/matters.ts'
 import type { LetterView } from '../../../src/http/letters.ts'
 import { CsrfField, Flash, Select, TextArea, type Errors } from '../../components/forms.tsx'
 import { Layout } from '../../layouts/Layout.tsx'
+import { Reasons } from './ClassificationPanel.tsx'
 import { AgencyTreeSelect, type AgencyChoice } from './inputs.tsx'
 import { ResolutionSection, type ResolutionSectionProps } from './ResolutionSection.tsx'
 import { HIDDEN_IDENTITY, HISTORY_ACTIONS, LETTER_STATUSES, VISIT_HANDLING, VISIT_KINDS, codeOf, label, viDate, viDateTime } from './labels.ts'
@@ -190,19 +191,7 @@ function Classification({ p }: { p: CaseProps }) {
           {viDate(c.dueDate)} ({c.deadlineRule})
         </dd>
       </dl>
-      {c.reasonDetails.length > 0 ? (
-        <>
-          <h3>Lý do</h3>
-          <ul class="reasons">
-            {c.reasonDetails.map((r) => (
-              <li>
-                {r.message}
-                {r.basis ? <span class="muted small"> — {r.basis}</span> : null}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <Reasons reasons={c.reasonDetails} />
       <h3>Căn cứ pháp lý</h3>
       <ul class="basis-list">
         {c.legalBasis.map((b) => (

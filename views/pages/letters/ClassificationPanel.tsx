@@ -35,6 +35,22 @@ export interface ClassificationPreview {
 
 const typeLabel = (t: string | null) => (t ? (CONTENT_TYPES[t as keyof typeof CONTENT_TYPES] ?? t) : '')
 
+/** The suggestion's reasons, each with its legal basis (none: nothing). */
+export const Reasons = ({ reasons, id }: { reasons: Classification['reasonDetails']; id?: string }) =>
+  reasons.length > 0 ? (
+    <>
+      <h3>Lý do</h3>
+      <ul class="reasons" id={id}>
+        {reasons.map((r) => (
+          <li>
+            {r.message}
+            {r.basis ? <span class="muted small"> — {r.basis}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </>
+  ) : null
+
 export const ClassificationContent = ({ preview }: { preview: ClassificationPreview | null }) => {
   if (!preview) {
     return <p class="muted">Nhập ngày nhận, nguồn đơn và loại đơn để hệ thống đề xuất hướng xử lý.</p>
@@ -84,19 +100,7 @@ export const ClassificationContent = ({ preview }: { preview: ClassificationPrev
               </>
             ) : null}
           </dl>
-          {c.reasonDetails.length > 0 ? (
-            <>
-              <h3>Lý do</h3>
-              <ul class="reasons" id="suggested-reasons">
-                {c.reasonDetails.map((r) => (
-                  <li>
-                    {r.message}
-                    {r.basis ? <span class="muted small"> — {r.basis}</span> : null}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <Reasons reasons={c.reasonDetails} id="suggested-reasons" />
           <details class="basis">
             <summary>Căn cứ pháp lý</summary>
             <ul>

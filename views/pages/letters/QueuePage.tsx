@@ -5,21 +5,13 @@
  * URL pushed, so Back restores the page it came from.
  */
 import { CONTENT_TYPES } from '../../../src/domain/codes.ts'
-import { Flash, type Errors } from '../../components/forms.tsx'
+import type { QueueParams } from '../../../src/http/letter-queue.ts'
+import { FieldFrame, Flash, Select, type Errors } from '../../components/forms.tsx'
 import { Layout } from '../../layouts/Layout.tsx'
 import { HIDDEN_IDENTITY, codeOf, viDate } from './labels.ts'
 
-export interface QueueFilters {
-  tab: string
-  q: string
-  loai: string
-  'linh-vuc': string
-  nguon: string
-  'co-quan': string
-  'can-bo': string
-  tu: string
-  den: string
-}
+/** The filters as typed (the URL's parameters). */
+export type QueueFilters = QueueParams
 
 export interface QueueTab {
   key: string
@@ -63,44 +55,10 @@ export interface QueueProps {
   flash?: string | null
 }
 
-const FilterSelect = ({ name, label, options, value, error }: { name: keyof QueueFilters; label: string; options: Option[]; value: string; error?: string | undefined }) => (
-  <div class={`field${error ? ' field--error' : ''}`}>
-    <label for={`f-${name}`}>{label}</label>
-    {error ? (
-      <p class="field-error" id={`f-${name}-error`}>
-        {error}
-      </p>
-    ) : null}
-    <select id={`f-${name}`} name={name} class="input" aria-describedby={error ? `f-${name}-error` : undefined} aria-invalid={error ? 'true' : undefined}>
-      <option value="">Tất cả</option>
-      {options.map((o) => (
-        <option value={o.value} selected={o.value === value}>
-          {o.label}
-        </option>
-      ))}
-    </select>
-  </div>
-)
+const FilterSelect = (p: { name: keyof QueueFilters; label: string; options: Option[]; value: string; error?: string | undefined }) => <Select {...p} emptyLabel="Tất cả" />
 
 const DateFilter = ({ name, label, value, error }: { name: 'tu' | 'den'; label: string; value: string; error?: string | undefined }) => (
-  <div class={`field${error ? ' field--error' : ''}`}>
-    <label for={`f-${name}`}>{label}</label>
-    {error ? (
-      <p class="field-error" id={`f-${name}-error`}>
-        {error}
-      </p>
-    ) : null}
-    <input
-      id={`f-${name}`}
-      name={name}
-      value={value}
-      class="input"
-      inputmode="numeric"
-      placeholder="dd/mm/yyyy"
-      aria-describedby={error ? `f-${name}-error` : undefined}
-      aria-invalid={error ? 'true' : undefined}
-    />
-  </div>
+  <FieldFrame name={name} label={label} error={error} control={(a) => <input {...a} name={name} value={value} class="input" inputmode="numeric" placeholder="dd/mm/yyyy" />} />
 )
 
 /** The part htmx swaps: tabs with counts, the table, paging. */

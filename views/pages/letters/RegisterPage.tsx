@@ -6,7 +6,8 @@
  * posts the form to /can-bo/don/moi/phan-loai and shows the live classification; without
  * JavaScript the "Xem đề xuất" button re-renders the page with it.
  */
-import { CsrfField, ErrorSummary, Field, Select, TextArea, fieldId, type Errors } from '../../components/forms.tsx'
+import { CsrfField, ErrorSummary, Field, FieldFrame, Select, TextArea, type Errors } from '../../components/forms.tsx'
+import { SenderRow, SendersFieldset } from '../../components/senders.tsx'
 import { Layout } from '../../layouts/Layout.tsx'
 import { ClassificationPanel, type ClassificationPreview } from './ClassificationPanel.tsx'
 import { AgencyTreeSelect, Checkbox, RadioGroup, type AgencyChoice } from './inputs.tsx'
@@ -38,68 +39,27 @@ export interface RegisterProps {
   focusRow?: number | null
 }
 
-const SenderRow = ({ i, values, errors, autofocus }: { i: number; values: FormValues; errors: Errors; autofocus: boolean }) => {
+const SenderFields = ({ i, values, errors, autofocus }: { i: number; values: FormValues; errors: Errors; autofocus: boolean }) => {
   const v = (f: string) => values[`senders.${i}.${f}`] ?? ''
   const e = (f: string) => errors[`senders.${i}.${f}`]
-  const nameId = fieldId(`senders.${i}.name`)
   return (
-    <div class="sender-row" role="group" aria-labelledby={`sender-${i}-title`}>
-      <h3 id={`sender-${i}-title`} class="sender-row__title">
-        {i === 0 ? 'Người đứng đơn' : `Người cùng đứng tên thứ ${i + 1}`}
-      </h3>
+    <SenderRow i={i}>
       <div class="grid-2">
-        <div class={`field${e('name') ? ' field--error' : ''}`}>
-          <label for={nameId}>Họ và tên</label>
-          {e('name') ? (
-            <p class="field-error" id={`${nameId}-error`}>
-              {e('name')}
-            </p>
-          ) : null}
-          <input
-            id={nameId}
-            name={`senders.${i}.name`}
-            value={v('name')}
-            class="input"
-            autocomplete="off"
-            autofocus={autofocus}
-            aria-invalid={e('name') ? 'true' : undefined}
-            aria-describedby={e('name') ? `${nameId}-error` : undefined}
-          />
-        </div>
+        <FieldFrame
+          name={`senders.${i}.name`}
+          label="Họ và tên"
+          error={e('name')}
+          control={(a) => <input {...a} name={`senders.${i}.name`} value={v('name')} class="input" autocomplete="off" autofocus={autofocus} />}
+        />
         <Field name={`senders.${i}.address`} label="Địa chỉ" value={v('address')} error={e('address')} autocomplete="off" />
         <Field name={`senders.${i}.phone`} label="Số điện thoại" type="tel" value={v('phone')} error={e('phone')} autocomplete="off" inputmode="tel" />
         <Field name={`senders.${i}.idNumber`} label="Số căn cước / định danh" value={v('idNumber')} error={e('idNumber')} autocomplete="off" inputmode="numeric" />
         <Field name={`senders.${i}.email`} label="Thư điện tử" type="email" value={v('email')} error={e('email')} autocomplete="off" />
       </div>
       <Checkbox name={`senders.${i}.signed`} checked={v('signed') === '1'} error={e('signed')} label="Có chữ ký hoặc điểm chỉ" />
-    </div>
+    </SenderRow>
   )
 }
-
-/** The signers' fieldset: also the fragment htmx swaps when a row is added. */
-export const SendersFieldset = ({ values, senderRows, errors, focusRow }: { values: FormValues; senderRows: number; errors: Errors; focusRow?: number | null | undefined }) => (
-  <fieldset id="senders" class="form-section">
-    <legend>Người gửi đơn</legend>
-    <input type="hidden" name="senderRows" value={String(senderRows)} />
-    <p class="hint">Đơn nhiều người đứng tên: thêm từng người. Đơn không có tên (nặc danh): để trống các ô.</p>
-    {Array.from({ length: senderRows }, (_, i) => (
-      <SenderRow i={i} values={values} errors={errors} autofocus={focusRow === i} />
-    ))}
-    <button
-      type="submit"
-      name="hanh_dong"
-      value="them-nguoi"
-      formnovalidate
-      class="button button--secondary"
-      hx-post="/can-bo/don/moi"
-      hx-target="#senders"
-      hx-select="#senders"
-      hx-swap="outerHTML"
-    >
-      Thêm người đứng tên
-    </button>
-  </fieldset>
-)
 
 export const RegisterPage = (p: RegisterProps) => {
   const v = (name: string) => p.values[name] ?? ''
@@ -149,7 +109,13 @@ export const RegisterPage = (p: RegisterProps) => {
             </div>
           </fieldset>
 
-          <SendersFieldset values={p.values} senderRows={p.senderRows} errors={e} focusRow={p.focusRow} />
+          <SendersFieldset
+            legend="Người gửi đơn"
+            hint="Đơn nhiều người đứng tên: thêm từng người. Đơn không có tên (nặc danh): để trống các ô."
+            senderRows={p.senderRows}
+            action="/can-bo/don/moi"
+            row={(i) => <SenderFields i={i} values={p.values} errors={e} autofocus={p.focusRow === i} />}
+          />
 
           <fieldset class="form-section">
             <legend>Nội dung đơn</legend>

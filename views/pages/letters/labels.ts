@@ -11,6 +11,15 @@ export const LETTER_STATUSES: Record<string, string> = {
   da_giai_quyet: 'Đã giải quyết',
 }
 
+/** A letter's state where it stands beside other records (a visit's letter, the records behind a report). */
+export const LETTER_STATUSES_SHORT: Record<string, string> = {
+  moi: 'Chưa xử lý',
+  da_xu_ly: 'Đã xử lý',
+  cho_phuc_dap: 'Chờ phúc đáp',
+  da_phuc_dap: 'Đã phúc đáp',
+  da_giai_quyet: 'Đã giải quyết',
+}
+
 /** The timeline's actions (history.action). */
 export const HISTORY_ACTIONS: Record<string, string> = {
   tiep_nhan: 'Tiếp nhận, vào sổ đơn',

@@ -5,7 +5,8 @@
  * Input names are the API's paths (`senders.0.name`), so errors land next to their field.
  */
 import type { Child } from 'hono/jsx'
-import { CsrfField, ErrorSummary, Field, Select, TextArea, fieldId, type Errors } from '../../components/forms.tsx'
+import { Checkbox, CsrfField, ErrorSummary, Field, FieldFrame, Select, TextArea, fieldId, type Errors } from '../../components/forms.tsx'
+import { SenderRow, SendersFieldset } from '../../components/senders.tsx'
 import { Layout } from '../../layouts/Layout.tsx'
 import { PORTAL_KINDS, type PortalKind } from './kinds.ts'
 
@@ -36,79 +37,50 @@ export interface SubmissionFormProps {
   focusRow?: number | null
 }
 
-const Checkbox = (p: { name: string; label: Child; checked: boolean; error?: string | undefined; hint?: Child }) => {
-  const id = fieldId(p.name)
-  const describedBy = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
-  return (
-    <div class={`field${p.error ? ' field--error' : ''}`}>
-      {p.error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {p.error}
-        </p>
-      ) : null}
-      <div class="checkbox">
-        <input type="checkbox" id={id} name={p.name} value="1" checked={p.checked} aria-invalid={p.error ? 'true' : undefined} aria-describedby={describedBy} />
-        <label for={id}>{p.label}</label>
-      </div>
-      {p.hint ? (
-        <p class="hint hint--checkbox" id={`${id}-hint`}>
-          {p.hint}
-        </p>
-      ) : null}
-    </div>
-  )
-}
-
 const LEVELS: Array<[string, string]> = [
   ['tinh', 'Cấp tỉnh'],
   ['xa', 'Cấp xã, phường, đặc khu'],
   ['trung_uong', 'Trung ương'],
 ]
 
-const AgencySelect = (p: { name: string; label: string; hint: Child; value: string; agencies: readonly AgencyOption[]; error?: string | undefined }) => {
-  const id = fieldId(p.name)
-  const describedBy = [`${id}-hint`, p.error ? `${id}-error` : ''].filter(Boolean).join(' ')
-  return (
-    <div class={`field${p.error ? ' field--error' : ''}`}>
-      <label for={id}>{p.label}</label>
-      <p class="hint" id={`${id}-hint`}>
-        {p.hint}
-      </p>
-      {p.error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {p.error}
-        </p>
-      ) : null}
-      <select id={id} name={p.name} class="input" aria-invalid={p.error ? 'true' : undefined} aria-describedby={describedBy}>
+const AgencySelect = (p: { name: string; label: string; hint: Child; value: string; agencies: readonly AgencyOption[]; error?: string | undefined }) => (
+  <FieldFrame
+    {...p}
+    control={(a) => (
+      <select {...a} name={p.name} class="input">
         <option value="">Không rõ / không có trong danh sách</option>
         {LEVELS.map(([level, label]) => {
-          const list = p.agencies.filter((a) => a.level === level)
+          const list = p.agencies.filter((ag) => ag.level === level)
           return list.length === 0 ? null : (
             <optgroup label={label}>
-              {list.map((a) => (
-                <option value={a.code} selected={a.code === p.value}>
-                  {a.name}
+              {list.map((ag) => (
+                <option value={ag.code} selected={ag.code === p.value}>
+                  {ag.name}
                 </option>
               ))}
             </optgroup>
           )
         })}
       </select>
-    </div>
-  )
-}
+    )}
+  />
+)
 
-/** One signer: the first is the main filer, the others sign the same letter (đơn nhiều người). */
-const SenderRow = ({ i, values, errors, autofocus }: { i: number; values: FormValues; errors: Errors; autofocus: boolean }) => {
+const SenderFields = ({ i, values, errors, autofocus }: { i: number; values: FormValues; errors: Errors; autofocus: boolean }) => {
   const v = (f: string) => values[`senders.${i}.${f}`] ?? ''
   const e = (f: string) => errors[`senders.${i}.${f}`]
   return (
-    <div class="sender-row" role="group" aria-labelledby={`sender-${i}-title`}>
-      <h3 id={`sender-${i}-title`} class="sender-row__title">
-        {i === 0 ? 'Người đứng đơn' : `Người cùng đứng tên thứ ${i + 1}`}
-      </h3>
+    <SenderRow i={i}>
       {/* the row just added gets the focus, with or without JavaScript */}
-      <FieldWithFocus name={`senders.${i}.name`} label="Họ và tên" value={v('name')} error={e('name')} autocomplete={i === 0 ? 'name' : 'off'} autofocus={autofocus} required />
+      <FieldFrame
+        name={`senders.${i}.name`}
+        label="Họ và tên"
+        error={e('name')}
+        required
+        control={(a) => (
+          <input {...a} name={`senders.${i}.name`} type="text" value={v('name')} required autocomplete={i === 0 ? 'name' : 'off'} autofocus={autofocus} class="input" />
+        )}
+      />
       <Field
         name={`senders.${i}.address`}
         label="Địa chỉ"
@@ -131,69 +103,7 @@ const SenderRow = ({ i, values, errors, autofocus }: { i: number; values: FormVa
         />
       </div>
       <Field name={`senders.${i}.email`} label="Thư điện tử (nếu có)" type="email" value={v('email')} error={e('email')} autocomplete={i === 0 ? 'email' : 'off'} inputmode="email" />
-    </div>
-  )
-}
-
-/** Field with `autofocus` (the shared Field component has no such prop). */
-const FieldWithFocus = (p: { name: string; label: string; value: string; error?: string | undefined; autocomplete: string; autofocus: boolean; required?: boolean }) => {
-  const id = fieldId(p.name)
-  return (
-    <div class={`field${p.error ? ' field--error' : ''}`}>
-      <label for={id}>
-        {p.label}
-        {p.required ? <span class="required" aria-hidden="true"> *</span> : null}
-      </label>
-      {p.error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {p.error}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={p.name}
-        type="text"
-        value={p.value}
-        required={p.required}
-        autocomplete={p.autocomplete}
-        autofocus={p.autofocus}
-        class="input"
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={p.error ? `${id}-error` : undefined}
-      />
-    </div>
-  )
-}
-
-/** The signers' fieldset: also the fragment htmx swaps when a row is added. */
-export const SendersFieldset = ({ kind, values, senderRows, errors, focusRow, action }: Pick<SubmissionFormProps, 'kind' | 'values' | 'senderRows' | 'errors' | 'focusRow'> & { action: string }) => {
-  const k = PORTAL_KINDS[kind]
-  return (
-    <fieldset id="senders" class="form-section">
-      <legend>{k.filer}</legend>
-      <input type="hidden" name="senderRows" value={String(senderRows)} />
-      <p class="hint">
-        {kind === 'to-cao'
-          ? 'Thông tin của bạn chỉ cán bộ trực tiếp xử lý đơn được xem và được giữ bí mật.'
-          : 'Nếu nhiều người cùng đứng tên một đơn, hãy thêm từng người.'}
-      </p>
-      {Array.from({ length: senderRows }, (_, i) => (
-        <SenderRow i={i} values={values} errors={errors} autofocus={focusRow === i} />
-      ))}
-      <button
-        type="submit"
-        name="hanh_dong"
-        value="them-nguoi"
-        formnovalidate
-        class="button button--secondary"
-        hx-post={action}
-        hx-target="#senders"
-        hx-select="#senders"
-        hx-swap="outerHTML"
-      >
-        Thêm người đứng tên
-      </button>
-    </fieldset>
+    </SenderRow>
   )
 }
 
@@ -272,7 +182,13 @@ export const SubmissionFormPage = (p: SubmissionFormProps) => {
         </div>
 
         {p.kind === 'to-cao' ? <AnonymousOption values={p.values} errors={e} /> : null}
-        <SendersFieldset kind={p.kind} values={p.values} senderRows={p.senderRows} errors={e} focusRow={p.focusRow ?? null} action={action} />
+        <SendersFieldset
+          legend={k.filer}
+          hint={p.kind === 'to-cao' ? 'Thông tin của bạn chỉ cán bộ trực tiếp xử lý đơn được xem và được giữ bí mật.' : 'Nếu nhiều người cùng đứng tên một đơn, hãy thêm từng người.'}
+          senderRows={p.senderRows}
+          action={action}
+          row={(i) => <SenderFields i={i} values={p.values} errors={e} autofocus={p.focusRow === i} />}
+        />
 
         <fieldset class="form-section">
           <legend>{k.contentLegend}</legend>

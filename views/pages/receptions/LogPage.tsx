@@ -7,7 +7,7 @@
 import type { StoredVisit, VisitLogCounts } from '../../../src/db/receptions.ts'
 import { can } from '../../../src/domain/permissions.ts'
 import { usePage } from '../../context.ts'
-import { ErrorSummary, Field, Select, fieldId, type Errors } from '../../components/forms.tsx'
+import { ErrorSummary, Field, FieldFrame, Flash, Select, fieldId, type Errors } from '../../components/forms.tsx'
 import { Layout } from '../../layouts/Layout.tsx'
 import { code8, contentLabel, count, formLabel, handlingLabel, kindLabel, letterHref, sessionHref, viDate, visitHref } from './labels.ts'
 
@@ -182,11 +182,7 @@ export const LogPage = (p: LogResultsProps & { errors: Errors; flash?: string | 
           </a>
         ) : null}
       </div>
-      {p.flash ? (
-        <div class="flash flash--success" role="status">
-          {p.flash}
-        </div>
-      ) : null}
+      <Flash message={p.flash} />
       <ErrorSummary errors={p.errors} />
       <form
         method="get"
@@ -205,13 +201,12 @@ export const LogPage = (p: LogResultsProps & { errors: Errors; flash?: string | 
           <Select name="kind" label="Hình thức tiếp" options={KIND_OPTIONS} value={f.kind} emptyLabel="Tất cả" />
           <Select name="form" label="Cách thức" options={FORM_OPTIONS} value={f.form} emptyLabel="Tất cả" />
         </div>
-        <div class="field">
-          <label for={fieldId('q')}>Tìm theo họ tên, số giấy tờ, nội dung hoặc mã vụ việc</label>
-          <p class="hint" id={`${fieldId('q')}-hint`}>
-            Gõ có dấu hay không dấu đều được. Thông tin người tố cáo chỉ tìm được với quyền xem thông tin người tố cáo.
-          </p>
-          <input id={fieldId('q')} name="q" type="search" value={f.q} class="input" autocomplete="off" aria-describedby={`${fieldId('q')}-hint`} />
-        </div>
+        <FieldFrame
+          name="q"
+          label="Tìm theo họ tên, số giấy tờ, nội dung hoặc mã vụ việc"
+          hint="Gõ có dấu hay không dấu đều được. Thông tin người tố cáo chỉ tìm được với quyền xem thông tin người tố cáo."
+          control={(a) => <input {...a} name="q" type="search" value={f.q} class="input" autocomplete="off" />}
+        />
         <div class="checkbox">
           <input type="checkbox" id={fieldId('doan')} name="doan" value="1" checked={f.doan} />
           <label for={fieldId('doan')}>Chỉ đoàn đông người (từ {p.threshold} người)</label>

@@ -4,37 +4,20 @@
  */
 import { vnDateShort } from '../../../src/domain/document-format.ts'
 import type { ReceptionDocumentModel } from '../../../src/domain/documents.ts'
-import { OfficialDocument } from '../../documents/OfficialDocument.tsx'
-import { Layout } from '../../layouts/Layout.tsx'
+import { DocumentToolbarPage } from '../../documents/DocumentToolbarPage.tsx'
 import { visitHref } from './labels.ts'
 
 export const ReceptionDocumentPage = ({ model, docxHref, dueNote }: { model: ReceptionDocumentModel; docxHref: string; dueNote: string | null }) => (
-  <Layout title={model.title} staff>
-    <link rel="stylesheet" href="/static/css/document.css" />
-    <div class="document-toolbar">
-      <nav class="breadcrumb" aria-label="Đường dẫn">
-        <a href="/can-bo/tiep-dan">Sổ tiếp công dân</a> › <a href={visitHref(model.reception.id)}>Lượt tiếp ngày {vnDateShort(model.reception.date)}</a> ›{' '}
-        <span aria-current="page">{model.title}</span>
-      </nav>
-      <h1>{model.title}</h1>
-      <p class="muted" id="document-source">
-        {model.form ? `${model.form}, ${model.source}` : model.source} · Lập ngày {vnDateShort(model.issuedOn)}
-      </p>
-      {dueNote ? <p class="flash flash--info">{dueNote}</p> : null}
-      {model.redacted ? (
-        <p class="flash flash--info">Văn bản không có họ tên, địa chỉ, số giấy tờ của người tố cáo (Điều 56 Luật Tố cáo).</p>
-      ) : null}
-      <div class="actions">
-        <button type="button" class="button" data-print hidden>
-          In
-        </button>
-        <a class="button button--secondary" href={docxHref} download>
-          Tải về (.docx)
-        </a>
-      </div>
-      <p class="hint">Để in: bấm “In” hoặc nhấn Ctrl+P (⌘+P trên máy Mac), chọn khổ giấy A4. Số văn bản để trống, ghi khi vào sổ đăng ký văn bản đi.</p>
-    </div>
-    <OfficialDocument model={model} />
-    <script src="/static/js/print.js" defer></script>
-  </Layout>
+  <DocumentToolbarPage model={model} docxHref={docxHref} printButtonClass="button">
+    <nav class="breadcrumb" aria-label="Đường dẫn">
+      <a href="/can-bo/tiep-dan">Sổ tiếp công dân</a> › <a href={visitHref(model.reception.id)}>Lượt tiếp ngày {vnDateShort(model.reception.date)}</a> ›{' '}
+      <span aria-current="page">{model.title}</span>
+    </nav>
+    <h1>{model.title}</h1>
+    <p class="muted" id="document-source">
+      {model.form ? `${model.form}, ${model.source}` : model.source} · Lập ngày {vnDateShort(model.issuedOn)}
+    </p>
+    {dueNote ? <p class="flash flash--info">{dueNote}</p> : null}
+    {model.redacted ? <p class="flash flash--info">Văn bản không có họ tên, địa chỉ, số giấy tờ của người tố cáo (Điều 56 Luật Tố cáo).</p> : null}
+  </DocumentToolbarPage>
 )

@@ -11,7 +11,7 @@ import type { Child } from 'hono/jsx'
 import type { MatterHit } from '../../../src/db/receptions.ts'
 import { CONTENT_TYPES } from '../../../src/domain/codes.ts'
 import { HANDLINGS, ID_KINDS, RECEPTION_FORMS, RECEPTION_KINDS, type RefusalGround } from '../../../src/domain/reception.ts'
-import { CsrfField, ErrorSummary, Field, FieldFrame, Select, TextArea, fieldId, type Errors } from '../../components/forms.tsx'
+import { Checkbox, CsrfField, ErrorSummary, Field, FieldFrame, Select, TextArea, fieldId, type Errors } from '../../components/forms.tsx'
 import { Layout } from '../../layouts/Layout.tsx'
 import { code8, contentLabel, fieldName, handlingLabel, kindLabel, viDate } from './labels.ts'
 
@@ -62,52 +62,23 @@ const Radios = (p: {
   </fieldset>
 )
 
-const Checkbox = (p: { name: string; label: string; checked: boolean; hint?: string }) => (
-  <div class="field">
-    <div class="checkbox">
-      <input type="checkbox" id={fieldId(p.name)} name={p.name} value="1" checked={p.checked} aria-describedby={p.hint ? `${fieldId(p.name)}-hint` : undefined} />
-      <label for={fieldId(p.name)}>{p.label}</label>
-    </div>
-    {p.hint ? (
-      <p class="hint hint--checkbox" id={`${fieldId(p.name)}-hint`}>
-        {p.hint}
-      </p>
-    ) : null}
-  </div>
-)
-
 const ID_OPTIONS = Object.entries(ID_KINDS).map(([value, label]) => ({ value, label }))
 
 const VisitorRow = ({ i, values, errors, autofocus }: { i: number; values: FormValues; errors: Errors; autofocus: boolean }) => {
   const v = (f: string) => values[`visitors.${i}.${f}`] ?? ''
   const e = (f: string) => errors[`visitors.${i}.${f}`]
-  const nameId = fieldId(`visitors.${i}.name`)
   return (
     <div class="sender-row visitor-row" role="group" aria-labelledby={`visitor-${i}-title`}>
       <h3 id={`visitor-${i}-title`} class="sender-row__title">
         Người đến thứ {i + 1}
       </h3>
-      <div class={`field${e('name') ? ' field--error' : ''}`}>
-        <label for={nameId}>
-          Họ và tên<span class="required" aria-hidden="true"> *</span>
-        </label>
-        {e('name') ? (
-          <p class="field-error" id={`${nameId}-error`}>
-            {e('name')}
-          </p>
-        ) : null}
-        <input
-          id={nameId}
-          name={`visitors.${i}.name`}
-          type="text"
-          value={v('name')}
-          autocomplete="off"
-          autofocus={autofocus}
-          class="input"
-          aria-invalid={e('name') ? 'true' : undefined}
-          aria-describedby={e('name') ? `${nameId}-error` : undefined}
-        />
-      </div>
+      <FieldFrame
+        name={`visitors.${i}.name`}
+        label="Họ và tên"
+        error={e('name')}
+        required
+        control={(a) => <input {...a} name={`visitors.${i}.name`} type="text" value={v('name')} autocomplete="off" autofocus={autofocus} class="input" />}
+      />
       <Field name={`visitors.${i}.address`} label="Địa chỉ" value={v('address')} error={e('address')} hint="Số nhà, thôn/tổ dân phố, xã/phường, tỉnh." autocomplete="off" />
       <div class="grid-2">
         <Select name={`visitors.${i}.idKind`} label="Loại giấy tờ" options={ID_OPTIONS} value={v('idKind')} error={e('idKind')} emptyLabel="— Chọn —" />

@@ -9,15 +9,8 @@ import { ID_KINDS, groundByCode, type IdKind } from '../../../src/domain/recepti
 import type { VisitView } from '../../../src/http/receptions.ts'
 import { usePage } from '../../context.ts'
 import { Layout } from '../../layouts/Layout.tsx'
+import { LETTER_STATUSES_SHORT } from '../letters/labels.ts'
 import { code8, contentLabel, fieldName, formLabel, handlingLabel, kindLabel, letterHref, matterHref, sessionHref, viDate, visitDocumentHref } from './labels.ts'
-
-const STATUS: Record<string, string> = {
-  moi: 'Chưa xử lý',
-  da_xu_ly: 'Đã xử lý',
-  cho_phuc_dap: 'Chờ phúc đáp',
-  da_phuc_dap: 'Đã phúc đáp',
-  da_giai_quyet: 'Đã giải quyết',
-}
 
 export const VisitPage = ({ view, flash }: { view: VisitView; flash?: string | null }) => {
   const { user } = usePage()
@@ -86,7 +79,7 @@ export const VisitPage = ({ view, flash }: { view: VisitView; flash?: string | n
               <a href={letterHref(view.letter.id)} id="letter-link">
                 Đơn {code8(view.letter.code)}
               </a>{' '}
-              — {STATUS[view.letter.status] ?? view.letter.status}
+              — {LETTER_STATUSES_SHORT[view.letter.status] ?? view.letter.status}
             </dd>
           </>
         ) : null}

@@ -3,12 +3,14 @@
  * sessions or replies — exactly the rows the number counts, a page at a time. A simple list; the
  * letter and visit screens of later work will link from here. Never a sender's identity.
  */
+import type { Child } from 'hono/jsx'
 import { CHANNELS, CONTENT_TYPES, OUTCOMES, SIGNER_GROUPS, fieldLabel } from '../../../src/domain/codes.ts'
 import { formatNumber } from '../../../src/domain/report-text.ts'
 import { vnDate } from '../../../src/domain/report-window.ts'
 import { VISIT_CATEGORIES } from '../../../src/domain/tallies.ts'
 import type { Records } from '../../../src/http/report-records.ts'
 import { Layout } from '../../layouts/Layout.tsx'
+import { LETTER_STATUSES_SHORT, codeOf, label } from '../letters/labels.ts'
 
 export interface RecordSection {
   heading: string
@@ -35,185 +37,122 @@ interface Props {
 
 const KINDS: Record<string, string> = { thuong_xuyen: 'Thường xuyên', dinh_ky: 'Định kỳ', dot_xuat: 'Đột xuất' }
 const FORMS: Record<string, string> = { truc_tiep: 'Trực tiếp', truc_tuyen: 'Trực tuyến' }
-const STATUSES: Record<string, string> = {
-  moi: 'Chưa xử lý',
-  da_xu_ly: 'Đã xử lý',
-  cho_phuc_dap: 'Chờ phúc đáp',
-  da_phuc_dap: 'Đã phúc đáp',
-  da_giai_quyet: 'Đã giải quyết',
-}
 const FORWARDING_KINDS: Record<string, string> = { huong_dan: 'Hướng dẫn', chuyen_don: 'Chuyển đơn', don_doc: 'Đôn đốc' }
-const label = (table: Record<string, string>, code: string | null | undefined) => (code ? (table[code] ?? code) : '')
-const code8 = (c: string) => (c.length === 8 ? `${c.slice(0, 4)}-${c.slice(4)}` : c)
 const dateOf = (s: string | null) => (s ? vnDate(s.slice(0, 10)) : '')
+
+/** A table of records: the column heads (with the summaries' column when they are shown), then the rows. */
+const RecordsTable = ({ heads, summaries = false, children }: { heads: string[]; summaries?: boolean; children?: Child }) => (
+  <table class="table table--records">
+    <thead>
+      <tr>
+        {heads.map((head) => (
+          <th scope="col">{head}</th>
+        ))}
+        {summaries ? <th scope="col">Tóm tắt</th> : null}
+      </tr>
+    </thead>
+    <tbody>{children}</tbody>
+  </table>
+)
 
 function Rows({ records, agencyName, showSummaries }: { records: Records; agencyName: Props['agencyName']; showSummaries: boolean }) {
   switch (records.kind) {
     case 'don':
       return (
-        <table class="table table--records">
-          <thead>
-            <tr>
-              <th scope="col">Mã đơn</th>
-              <th scope="col">Ngày nhận</th>
-              <th scope="col">Nguồn đơn</th>
-              <th scope="col">Loại đơn</th>
-              <th scope="col">Người đứng tên</th>
-              <th scope="col">Trạng thái</th>
-              <th scope="col">Hướng xử lý</th>
-              <th scope="col">Ngày xử lý</th>
-              <th scope="col">Cơ quan có thẩm quyền</th>
-              <th scope="col">Hạn xử lý</th>
-              {showSummaries ? <th scope="col">Tóm tắt</th> : null}
+        <RecordsTable heads={['Mã đơn', 'Ngày nhận', 'Nguồn đơn', 'Loại đơn', 'Người đứng tên', 'Trạng thái', 'Hướng xử lý', 'Ngày xử lý', 'Cơ quan có thẩm quyền', 'Hạn xử lý']} summaries={showSummaries}>
+          {records.rows.map((r) => (
+            <tr data-row={r.id}>
+              <td>
+                <a href={`/can-bo/don/${r.id}`}>
+                  <code>{codeOf(r.code)}</code>
+                </a>
+                {r.track === 'quy_dinh_hanh_chinh' ? <span class="badge">NĐ 20/2008</span> : null}
+              </td>
+              <td>{dateOf(r.receivedAt)}</td>
+              <td>{label(CHANNELS, r.channel)}</td>
+              <td>{label(CONTENT_TYPES, r.contentType)}</td>
+              <td>{label(SIGNER_GROUPS, r.signerGroup)}</td>
+              <td>{label(LETTER_STATUSES_SHORT, r.status)}</td>
+              <td>{r.outcome ? label(OUTCOMES, r.outcome) : <span class="muted">(đề xuất: {label(OUTCOMES, r.suggestedOutcome)})</span>}</td>
+              <td>{dateOf(r.decidedAt)}</td>
+              <td>{r.competentAgencyCode ? agencyName(r.competentAgencyCode) : ''}</td>
+              <td>{dateOf(r.dueDate)}</td>
+              {showSummaries ? <td class="records__summary">{r.summary ?? ''}</td> : null}
             </tr>
-          </thead>
-          <tbody>
-            {records.rows.map((r) => (
-              <tr data-row={r.id}>
-                <td>
-                  <a href={`/can-bo/don/${r.id}`}>
-                    <code>{code8(r.code)}</code>
-                  </a>
-                  {r.track === 'quy_dinh_hanh_chinh' ? <span class="badge">NĐ 20/2008</span> : null}
-                </td>
-                <td>{dateOf(r.receivedAt)}</td>
-                <td>{label(CHANNELS, r.channel)}</td>
-                <td>{label(CONTENT_TYPES, r.contentType)}</td>
-                <td>{label(SIGNER_GROUPS, r.signerGroup)}</td>
-                <td>{label(STATUSES, r.status)}</td>
-                <td>{r.outcome ? label(OUTCOMES, r.outcome) : <span class="muted">(đề xuất: {label(OUTCOMES, r.suggestedOutcome)})</span>}</td>
-                <td>{dateOf(r.decidedAt)}</td>
-                <td>{r.competentAgencyCode ? agencyName(r.competentAgencyCode) : ''}</td>
-                <td>{dateOf(r.dueDate)}</td>
-                {showSummaries ? <td class="records__summary">{r.summary ?? ''}</td> : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </RecordsTable>
       )
     case 'luot':
       return (
-        <table class="table table--records">
-          <thead>
-            <tr>
-              <th scope="col">Ngày tiếp</th>
-              <th scope="col">Hình thức</th>
-              <th scope="col">Nhóm (Biểu 01/TCD)</th>
-              <th scope="col">Cách thức</th>
-              <th scope="col">Số người</th>
-              <th scope="col">Vụ việc</th>
-              <th scope="col">Lãnh đạo chủ trì</th>
-              <th scope="col">Nội dung</th>
-              <th scope="col">Lĩnh vực</th>
-              {showSummaries ? <th scope="col">Tóm tắt</th> : null}
+        <RecordsTable heads={['Ngày tiếp', 'Hình thức', 'Nhóm (Biểu 01/TCD)', 'Cách thức', 'Số người', 'Vụ việc', 'Lãnh đạo chủ trì', 'Nội dung', 'Lĩnh vực']} summaries={showSummaries}>
+          {records.rows.map((r) => (
+            <tr data-row={r.id} data-persons={r.persons}>
+              <td>
+                <a href={`/can-bo/tiep-dan/${r.id}`}>{dateOf(r.date)}</a>
+              </td>
+              <td>{label(KINDS, r.kind)}</td>
+              <td>{VISIT_CATEGORIES[r.category]}</td>
+              <td>{label(FORMS, r.form)}</td>
+              <td class="num">{formatNumber(r.persons)}</td>
+              <td>
+                <code>{r.matterCode ? codeOf(r.matterCode) : ''}</code>
+              </td>
+              <td>{r.hostName ?? ''}</td>
+              <td>{label(CONTENT_TYPES, r.contentType)}</td>
+              <td>{r.field ? fieldLabel(r.field) : ''}</td>
+              {showSummaries ? <td class="records__summary">{r.summary ?? ''}</td> : null}
             </tr>
-          </thead>
-          <tbody>
-            {records.rows.map((r) => (
-              <tr data-row={r.id} data-persons={r.persons}>
-                <td>
-                  <a href={`/can-bo/tiep-dan/${r.id}`}>{dateOf(r.date)}</a>
-                </td>
-                <td>{label(KINDS, r.kind)}</td>
-                <td>{VISIT_CATEGORIES[r.category]}</td>
-                <td>{label(FORMS, r.form)}</td>
-                <td class="num">{formatNumber(r.persons)}</td>
-                <td>
-                  <code>{r.matterCode ? code8(r.matterCode) : ''}</code>
-                </td>
-                <td>{r.hostName ?? ''}</td>
-                <td>{label(CONTENT_TYPES, r.contentType)}</td>
-                <td>{r.field ? fieldLabel(r.field) : ''}</td>
-                {showSummaries ? <td class="records__summary">{r.summary ?? ''}</td> : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </RecordsTable>
       )
     case 'vu-viec':
       return (
-        <table class="table table--records">
-          <thead>
-            <tr>
-              <th scope="col">Mã vụ việc</th>
-              <th scope="col">Nội dung</th>
-              <th scope="col">Lĩnh vực</th>
-              <th scope="col">Lần tiếp đầu tiên</th>
-              <th scope="col">Số lượt tiếp trong danh sách</th>
-              {showSummaries ? <th scope="col">Tóm tắt</th> : null}
+        <RecordsTable heads={['Mã vụ việc', 'Nội dung', 'Lĩnh vực', 'Lần tiếp đầu tiên', 'Số lượt tiếp trong danh sách']} summaries={showSummaries}>
+          {records.rows.map((r) => (
+            <tr data-row={r.id}>
+              <td>
+                <code>{codeOf(r.code)}</code>
+              </td>
+              <td>{label(CONTENT_TYPES, r.contentType)}</td>
+              <td>{r.field ? fieldLabel(r.field) : ''}</td>
+              <td>{dateOf(r.firstVisit)}</td>
+              <td class="num">{formatNumber(r.visits)}</td>
+              {showSummaries ? <td class="records__summary">{r.summary ?? ''}</td> : null}
             </tr>
-          </thead>
-          <tbody>
-            {records.rows.map((r) => (
-              <tr data-row={r.id}>
-                <td>
-                  <code>{code8(r.code)}</code>
-                </td>
-                <td>{label(CONTENT_TYPES, r.contentType)}</td>
-                <td>{r.field ? fieldLabel(r.field) : ''}</td>
-                <td>{dateOf(r.firstVisit)}</td>
-                <td class="num">{formatNumber(r.visits)}</td>
-                {showSummaries ? <td class="records__summary">{r.summary ?? ''}</td> : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </RecordsTable>
       )
     case 'ky-tiep':
       return (
-        <table class="table table--records">
-          <thead>
-            <tr>
-              <th scope="col">Ngày</th>
-              <th scope="col">Hình thức</th>
-              <th scope="col">Lãnh đạo chủ trì</th>
-              <th scope="col">Ủy quyền tiếp</th>
-              <th scope="col">Số lượt</th>
-              <th scope="col">Số người</th>
+        <RecordsTable heads={['Ngày', 'Hình thức', 'Lãnh đạo chủ trì', 'Ủy quyền tiếp', 'Số lượt', 'Số người']}>
+          {records.rows.map((r) => (
+            <tr data-row={r.id}>
+              <td>{dateOf(r.date)}</td>
+              <td>{label(KINDS, r.kind)}</td>
+              <td>{r.hostName}</td>
+              <td>{r.delegated ? 'Có' : 'Không'}</td>
+              <td class="num">{formatNumber(r.visits)}</td>
+              <td class="num">{formatNumber(r.persons)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {records.rows.map((r) => (
-              <tr data-row={r.id}>
-                <td>{dateOf(r.date)}</td>
-                <td>{label(KINDS, r.kind)}</td>
-                <td>{r.hostName}</td>
-                <td>{r.delegated ? 'Có' : 'Không'}</td>
-                <td class="num">{formatNumber(r.visits)}</td>
-                <td class="num">{formatNumber(r.persons)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </RecordsTable>
       )
     case 'phuc-dap':
       return (
-        <table class="table table--records">
-          <thead>
-            <tr>
-              <th scope="col">Mã đơn</th>
-              <th scope="col">Cơ quan nhận</th>
-              <th scope="col">Hình thức</th>
-              <th scope="col">Ngày gửi</th>
-              <th scope="col">Ngày phúc đáp</th>
-              <th scope="col">Số văn bản phúc đáp</th>
+        <RecordsTable heads={['Mã đơn', 'Cơ quan nhận', 'Hình thức', 'Ngày gửi', 'Ngày phúc đáp', 'Số văn bản phúc đáp']}>
+          {records.rows.map((r) => (
+            <tr data-row={r.id}>
+              <td>
+                <code>{codeOf(r.letterCode)}</code>
+              </td>
+              <td>{agencyName(r.agencyCode)}</td>
+              <td>{label(FORWARDING_KINDS, r.kind)}</td>
+              <td>{dateOf(r.sentOn)}</td>
+              <td>{dateOf(r.repliedOn)}</td>
+              <td>{r.replyNumber ?? ''}</td>
             </tr>
-          </thead>
-          <tbody>
-            {records.rows.map((r) => (
-              <tr data-row={r.id}>
-                <td>
-                  <code>{code8(r.letterCode)}</code>
-                </td>
-                <td>{agencyName(r.agencyCode)}</td>
-                <td>{label(FORWARDING_KINDS, r.kind)}</td>
-                <td>{dateOf(r.sentOn)}</td>
-                <td>{dateOf(r.repliedOn)}</td>
-                <td>{r.replyNumber ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </RecordsTable>
       )
   }
 }

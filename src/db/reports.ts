@@ -18,14 +18,15 @@ import {
   type LetterCell,
   type LetterGroupRow,
   type MatterScope,
-  type ReceptionKind,
   type ReplyCell,
   type ReplyCriteria,
   type ReportData,
   type ResolutionStage,
   type Track,
-  type VisitCategory,
-  type VisitGroupRow,
+  type VisitSummary,
+  RECEPTION_KIND_ORDER,
+  VISIT_CATEGORY_ORDER,
+  emptyVisitSummary,
 } from '../domain/tallies.ts'
 import type { Db } from './db.ts'
 import {
@@ -37,6 +38,7 @@ import {
   resolvedBy,
   timeliness,
   toHandleIn,
+  visitedBefore,
   type Timeliness,
 } from './report-dims.ts'
 import type { Database } from './schema.ts'
@@ -178,66 +180,89 @@ async function windowCoversMost(db: Db, table: 'receptions' | 'forwardings', col
 const unindexed = (column: string, yes: boolean) => (yes ? sql<string>`+${sql.ref(column)}` : sql<string>`${sql.ref(column)}`)
 
 /**
- * Visits of the window, grouped by kind, category, persons, matter, session and first-time.
- * Grouped first by the visit's own columns (category follows from its kind and session), then the
- * sessions joined to the groups, not to every visit. When the window holds most visits the groups
- * come out of the covering index receptions_by_matter (migration 0004) in order, without sorting.
+ * The window's visits summarised in SQL, exactly as summariseVisits of src/domain/tallies.ts
+ * does in memory: visits and persons per bucket, and how many matters and sessions have each set
+ * of buckets. A year holds hundreds of thousands of (matter, kind, persons, session) groups;
+ * turning each into a JavaScript object cost more than the query, and memory the server kept,
+ * so only the summary (a few hundred rows) leaves the database.
+ *
+ * `g0` groups the visits by their own columns (in the order of the covering index
+ * receptions_by_matter, read whole without sorting when the window holds most visits, else the
+ * window's range of receptions_report); first time is a function of the matter, evaluated once
+ * per group. `g` (materialised once) gives each group its bucket bit (visitBucketBit); the three
+ * parts of the UNION read it. A set is `sum(DISTINCT 1 << bit)`: the bitwise OR of the bits.
  */
-export async function visitGroups(db: Db, w: ReportWindow): Promise<VisitGroupRow[]> {
-  const whole = await windowCoversMost(db, 'receptions', 'date', w)
-  const date = unindexed('receptions.date', whole)
-  const groups = db.kysely
+export async function visitSummary(db: Db, w: ReportWindow, largeGroupThreshold: number): Promise<VisitSummary> {
+  const date = unindexed('receptions.date', await windowCoversMost(db, 'receptions', 'date', w))
+  const g0 = db.kysely
     .selectFrom('receptions')
     .select((eb) => [
+      'receptions.matter_id',
       'receptions.kind',
       'receptions.persons',
-      'receptions.matter_id',
       'receptions.session_id',
-      // a function of the matter (a GROUP BY column): evaluated once per group (visitedBefore of report-dims.ts)
-      eb
-        .case()
-        .when(
-          eb.exists(
-            eb
-              .selectFrom('receptions as earlier')
-              .select(sql.lit(1).as('one'))
-              .whereRef('earlier.matter_id', '=', 'receptions.matter_id')
-              .where('earlier.date', '<', w.from),
-          ),
-        )
-        .then(sql.lit(0))
-        .else(sql.lit(1))
-        .end()
-        .as('first_time'),
+      eb.case().when(visitedBefore(eb, w.from)).then(sql.lit(0)).else(sql.lit(1)).end().as('first_time'),
       eb.fn.countAll<number>().as('visits'),
     ])
     .where(date, '>=', w.from)
     .where(date, '<=', w.to)
     .groupBy(['receptions.matter_id', 'receptions.kind', 'receptions.persons', 'receptions.session_id'])
-    .as('g')
+    .as('g0')
+  const index = <T extends string>(column: string, order: readonly T[]) => {
+    const [first, ...rest] = order.map((value, i) => [value, i] as const)
+    return sql<number>`(CASE ${sql.ref(column)} ${sql.join(
+      [first!, ...rest].map(([value, i]) => sql`WHEN ${sql.lit(value)} THEN ${sql.lit(i)}`),
+      sql` `,
+    )} END)`
+  }
+  const bucketBit = sql<number>`${index('g0.kind', RECEPTION_KIND_ORDER)} * 12 + ${index('g0.category', VISIT_CATEGORY_ORDER)} * 4 + (CASE WHEN g0.persons >= ${largeGroupThreshold} THEN 2 ELSE 0 END) + g0.first_time`
+  const bitSet = sql<number>`sum(DISTINCT 1 << g.bit)`
   const rows = await db.kysely
-    .selectFrom(groups)
-    .leftJoin('reception_sessions', 'reception_sessions.id', 'g.session_id')
-    .select((eb) => [
-      'g.kind',
-      // visitCategory of report-dims.ts, on the group's kind
-      eb.case().when('g.kind', '=', 'thuong_xuyen').then(sql.lit('thuong_xuyen')).when('reception_sessions.delegated', '=', 1).then(sql.lit('uy_quyen')).else(sql.lit('thu_truong')).end().as('category'),
-      'g.persons',
-      'g.matter_id',
-      'g.session_id',
-      'g.first_time',
-      'g.visits',
-    ])
+    .with(
+      (cte) => cte('g').materialized(),
+      (qb) =>
+        qb
+          .selectFrom(
+            qb
+              .selectFrom(g0)
+              .leftJoin('reception_sessions', 'reception_sessions.id', 'g0.session_id')
+              .select((eb) => [
+                'g0.matter_id',
+                'g0.session_id',
+                'g0.kind',
+                'g0.persons',
+                'g0.first_time',
+                'g0.visits',
+                // visitCategory of report-dims.ts, on the group's kind
+                eb.case().when('g0.kind', '=', 'thuong_xuyen').then(sql.lit('thuong_xuyen')).when('reception_sessions.delegated', '=', 1).then(sql.lit('uy_quyen')).else(sql.lit('thu_truong')).end().as('category'),
+              ])
+              .as('g0'),
+          )
+          .select(['g0.matter_id', 'g0.session_id', bucketBit.as('bit'), 'g0.visits', sql<number>`g0.visits * g0.persons`.as('persons')]),
+    )
+    .selectFrom('g')
+    .select((eb) => [sql.lit('bucket').as('part'), 'g.bit as key', eb.fn.sum<number>('g.visits').as('n'), eb.fn.sum<number>('g.persons').as('persons')])
+    .groupBy('g.bit')
+    .unionAll((eb) =>
+      eb
+        .selectFrom(eb.selectFrom('g').select(bitSet.as('key')).groupBy('g.matter_id').as('m'))
+        .select((eb) => [sql.lit('matters').as('part'), 'm.key', eb.fn.countAll<number>().as('n'), sql.lit(0).as('persons')])
+        .groupBy('m.key'),
+    )
+    .unionAll((eb) =>
+      eb
+        .selectFrom(eb.selectFrom('g').select(bitSet.as('key')).where('g.session_id', 'is not', null).groupBy('g.session_id').as('s'))
+        .select((eb) => [sql.lit('sessions').as('part'), 's.key', eb.fn.countAll<number>().as('n'), sql.lit(0).as('persons')])
+        .groupBy('s.key'),
+    )
     .execute()
-  return rows.map((r) => ({
-    kind: r.kind as ReceptionKind,
-    category: r.category as VisitCategory,
-    persons: Number(r.persons),
-    matterId: r.matter_id,
-    sessionId: r.session_id,
-    firstTime: Number(r.first_time) === 1,
-    visits: Number(r.visits),
-  }))
+  const summary = emptyVisitSummary()
+  for (const r of rows) {
+    const key = Number(r.key)
+    if (r.part === 'bucket') summary.buckets.set(key, { visits: Number(r.n), persons: Number(r.persons) })
+    else summary[r.part === 'matters' ? 'matters' : 'sessions'].set(key, Number(r.n))
+  }
+  return summary
 }
 
 /**
@@ -276,7 +301,7 @@ export async function loadReportData(db: Db, w: ReportWindow, o: LoadOptions): P
   const scopes = o.scopes ?? []
   const [letters, visits, replies, ...matters] = await Promise.all([
     letterGroups(db, w, o.agency),
-    visitGroups(db, w),
+    visitSummary(db, w, o.largeGroupThreshold),
     replyGroups(db, w, o.agency),
     ...scopes.map((scope) => matterGroups(db, w, scope, o.agency)),
   ])

@@ -181,7 +181,7 @@ export function matterLevelFirstTime(rows: readonly VisitGroupRow[]): VisitGroup
 }
 
 /** What visit criteria look at in a row: kind, category, large or not, first time or not. */
-interface VisitBucket {
+export interface VisitBucket {
   kind: ReceptionKind
   category: VisitCategory
   large: boolean
@@ -194,61 +194,73 @@ const bucketMatches = (c: VisitCriteria, b: VisitBucket): boolean =>
   (c.large === undefined || c.large === b.large) &&
   (c.firstTime === undefined || c.firstTime === b.firstTime)
 
+export const RECEPTION_KIND_ORDER = ['thuong_xuyen', 'dinh_ky', 'dot_xuat'] as const satisfies readonly ReceptionKind[]
+export const VISIT_CATEGORY_ORDER = ['thuong_xuyen', 'thu_truong', 'uy_quyen'] as const satisfies readonly VisitCategory[]
+
 /**
- * A report's visit rows summarised once for all its measures (a year has hundreds of thousands
- * of rows and a report dozens of visit measures): per bucket (kind × category × large ×
- * first time, at most 36) the visits and persons, and for the distinct counts, how many matters
- * (and sessions) occur in exactly each set of buckets. A measure then adds up the buckets its
- * criteria select, and the matters whose set meets them: the same numbers as filtering the
- * rows, without touching them again.
+ * Every bucket in a fixed order: bit = kind × 12 + category × 4 + large × 2 + first time, in
+ * the orders above (36 buckets). The database computes the same number (src/db/reports.ts), so
+ * a set of buckets can travel as one integer (bit i = bucket i).
  */
-interface VisitSummary {
-  buckets: Array<VisitBucket & { visits: number; persons: number }>
-  /** bucket set (bit i = bucket i) → number of matters / sessions with exactly that set */
+export const VISIT_BUCKETS: readonly VisitBucket[] = RECEPTION_KIND_ORDER.flatMap((kind) =>
+  VISIT_CATEGORY_ORDER.flatMap((category) => [false, true].flatMap((large) => [false, true].map((firstTime) => ({ kind, category, large, firstTime })))),
+)
+
+export const visitBucketBit = (b: VisitBucket): number =>
+  RECEPTION_KIND_ORDER.indexOf(b.kind) * 12 + VISIT_CATEGORY_ORDER.indexOf(b.category) * 4 + (b.large ? 2 : 0) + (b.firstTime ? 1 : 0)
+
+// sets of up to 36 buckets: arithmetic instead of 32-bit operators, exact below 2^53
+const hasBit = (set: number, bit: number) => Math.floor(set / 2 ** bit) % 2 === 1
+const withBit = (set: number, bit: number) => (hasBit(set, bit) ? set : set + 2 ** bit)
+
+/**
+ * A window's visits summarised for all of a report's measures (a year has hundreds of thousands
+ * of visits and a report dozens of visit measures): per bucket the visits and persons, and for
+ * the distinct counts, how many matters (and sessions) occur in exactly each set of buckets. A
+ * measure then adds up the buckets its criteria select, and the matters whose set meets them:
+ * the same numbers as filtering the visits themselves.
+ */
+export interface VisitSummary {
+  /** bucket bit → visits and persons (visits × persons of each) */
+  buckets: Map<number, { visits: number; persons: number }>
+  /** bucket set → number of matters / sessions with exactly that set */
   matters: Map<number, number>
   sessions: Map<number, number>
 }
 
-const summaries = new WeakMap<readonly VisitGroupRow[], Map<number, VisitSummary>>()
+export const emptyVisitSummary = (): VisitSummary => ({ buckets: new Map(), matters: new Map(), sessions: new Map() })
 
-function visitSummary(rows: readonly VisitGroupRow[], threshold: number): VisitSummary {
-  let byThreshold = summaries.get(rows)
-  if (!byThreshold) summaries.set(rows, (byThreshold = new Map()))
-  const cached = byThreshold.get(threshold)
-  if (cached) return cached
-  const summary: VisitSummary = { buckets: [], matters: new Map(), sessions: new Map() }
-  const bucketIds = new Map<string, number>()
+/**
+ * The summary of grouped visit rows, in memory. The database computes the same summary in SQL for
+ * a report (src/db/reports.ts visitSummary); this is its definition, which the tests compare with.
+ */
+export function summariseVisits(rows: readonly VisitGroupRow[], threshold: number): VisitSummary {
+  const summary = emptyVisitSummary()
   const matterSets = new Map<string, number>()
   const sessionSets = new Map<string, number>()
-  // a set of up to 36 buckets as a number: bit arithmetic beyond 32 bits, exact below 2^53
-  const withBit = (set: number, bit: number) => (Math.floor(set / 2 ** bit) % 2 === 1 ? set : set + 2 ** bit)
   for (const row of matterLevelFirstTime(rows)) {
-    const large = isLargeGroup(row.persons, threshold)
-    const key = `${row.kind}|${row.category}|${large}|${row.firstTime}`
-    let id = bucketIds.get(key)
-    if (id === undefined) {
-      bucketIds.set(key, (id = summary.buckets.length))
-      summary.buckets.push({ kind: row.kind, category: row.category, large, firstTime: row.firstTime, visits: 0, persons: 0 })
-    }
-    const bucket = summary.buckets[id]!
+    const bit = visitBucketBit({ kind: row.kind, category: row.category, large: isLargeGroup(row.persons, threshold), firstTime: row.firstTime })
+    const bucket = summary.buckets.get(bit) ?? { visits: 0, persons: 0 }
     bucket.visits += row.visits
     bucket.persons += row.visits * row.persons
-    matterSets.set(row.matterId, withBit(matterSets.get(row.matterId) ?? 0, id))
-    if (row.sessionId !== null) sessionSets.set(row.sessionId, withBit(sessionSets.get(row.sessionId) ?? 0, id))
+    summary.buckets.set(bit, bucket)
+    matterSets.set(row.matterId, withBit(matterSets.get(row.matterId) ?? 0, bit))
+    if (row.sessionId !== null) sessionSets.set(row.sessionId, withBit(sessionSets.get(row.sessionId) ?? 0, bit))
   }
   for (const [sets, into] of [[matterSets, summary.matters], [sessionSets, summary.sessions]] as const) {
     for (const set of sets.values()) into.set(set, (into.get(set) ?? 0) + 1)
   }
-  byThreshold.set(threshold, summary)
   return summary
 }
 
-function evaluateVisits(of: 'visits' | 'persons' | 'visitMatters' | 'sessions', where: VisitCriteria, data: ReportData): number {
-  const summary = visitSummary(data.visits, data.largeGroupThreshold)
-  const selected = summary.buckets.map((b) => bucketMatches(where, b))
-  if (of === 'visits') return sum(summary.buckets.filter((_, i) => selected[i]).map((b) => b.visits))
-  if (of === 'persons') return sum(summary.buckets.filter((_, i) => selected[i]).map((b) => b.persons))
-  const meets = (set: number) => selected.some((yes, bit) => yes && Math.floor(set / 2 ** bit) % 2 === 1)
+function evaluateVisits(of: 'visits' | 'persons' | 'visitMatters' | 'sessions', where: VisitCriteria, summary: VisitSummary): number {
+  const selected = VISIT_BUCKETS.map((b) => bucketMatches(where, b))
+  if (of === 'visits' || of === 'persons') {
+    let n = 0
+    for (const [bit, bucket] of summary.buckets) if (selected[bit]) n += bucket[of]
+    return n
+  }
+  const meets = (set: number) => selected.some((yes, bit) => yes && hasBit(set, bit))
   let n = 0
   for (const [set, count] of of === 'visitMatters' ? summary.matters : summary.sessions) if (meets(set)) n += count
   return n
@@ -294,7 +306,8 @@ export interface ReportData {
   letters: LetterCell[]
   /** Cells of the representative (latest) letter of each matter, per scope. */
   matters: Partial<Record<MatterScope, LetterCell[]>>
-  visits: VisitGroupRow[]
+  /** The window's visits, summarised (summariseVisits). */
+  visits: VisitSummary
   replies: ReplyCell[]
 }
 
@@ -319,7 +332,7 @@ export function evaluate(m: Measure, data: ReportData): number {
     case 'persons':
     case 'visitMatters':
     case 'sessions':
-      return evaluateVisits(m.of, m.where, data)
+      return evaluateVisits(m.of, m.where, data.visits)
     case 'replies':
       return sum(data.replies.filter((cell) => replyMatches(m.where, cell)).map((cell) => cell.n))
   }

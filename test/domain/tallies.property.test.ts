@@ -12,14 +12,19 @@ import { MEASURES, isMeasureKey } from '../../src/domain/report-measures.ts'
 import { invariantViolations, measureValues, tallies } from '../../src/domain/report.ts'
 import { reportParagraphs } from '../../src/domain/report-text.ts'
 import {
+  emptyVisitSummary,
   evaluate,
+  isLargeGroup,
   letterCells,
   letterMatches,
   type LetterGroupRow,
   type ReplyCell,
   type ReportData,
   type ResolutionStage,
+  type VisitCriteria,
   type VisitGroupRow,
+  matterLevelFirstTime,
+  summariseVisits,
 } from '../../src/domain/tallies.ts'
 import { CHANNEL_LIST } from '../support/report-data.ts'
 
@@ -93,11 +98,48 @@ const reportData: fc.Arbitrary<ReportData> = fc
     largeGroupThreshold: g.threshold,
     letters: letterCells(g.letters),
     matters: { xld_du_dieu_kien: letterCells(g.xld), tcd_qua_tiep_dan: letterCells(g.tcd) },
-    visits: g.visits,
+    visits: summariseVisits(g.visits, g.threshold),
     replies: g.replies,
   }))
 
+const visitCriteria: fc.Arbitrary<VisitCriteria> = fc.record(
+  {
+    category: fc.subarray<VisitGroupRow['category']>(['thuong_xuyen', 'thu_truong', 'uy_quyen']),
+    kind: fc.subarray<VisitGroupRow['kind']>(['thuong_xuyen', 'dinh_ky', 'dot_xuat']),
+    large: fc.boolean(),
+    firstTime: fc.boolean(),
+  },
+  { requiredKeys: [] },
+)
+
 describe('tallies for any data', () => {
+  it('a visit measure over the summary equals the same measure over the visits themselves', () => {
+    fc.assert(
+      fc.property(fc.array(visitRow, { maxLength: 40 }), fc.integer({ min: 1, max: 12 }), visitCriteria, (rows, threshold, where) => {
+        const data: ReportData = {
+          window: { from: '2026-01-01', to: '2026-03-31' },
+          largeGroupThreshold: threshold,
+          letters: [],
+          matters: {},
+          visits: summariseVisits(rows, threshold),
+          replies: [],
+        }
+        // the definition: filter the rows (first time settled per matter), then count
+        const kept = matterLevelFirstTime(rows).filter(
+          (r) =>
+            (where.category === undefined || where.category.includes(r.category)) &&
+            (where.kind === undefined || where.kind.includes(r.kind)) &&
+            (where.large === undefined || where.large === isLargeGroup(r.persons, threshold)) &&
+            (where.firstTime === undefined || where.firstTime === r.firstTime),
+        )
+        expect(evaluate({ of: 'visits', where }, data)).toBe(kept.reduce((a, r) => a + r.visits, 0))
+        expect(evaluate({ of: 'persons', where }, data)).toBe(kept.reduce((a, r) => a + r.visits * r.persons, 0))
+        expect(evaluate({ of: 'visitMatters', where }, data)).toBe(new Set(kept.map((r) => r.matterId)).size)
+        expect(evaluate({ of: 'sessions', where }, data)).toBe(new Set(kept.flatMap((r) => (r.sessionId === null ? [] : [r.sessionId]))).size)
+      }),
+    )
+  })
+
   it('turning group counts into cells loses no letter and splits each cohort exactly', () => {
     fc.assert(
       fc.property(fc.array(groupRow, { maxLength: 30 }), (rows) => {
@@ -192,7 +234,7 @@ describe('the measure catalogue and the form layouts', () => {
       largeGroupThreshold: 5,
       letters: [],
       matters: { xld_du_dieu_kien: [], tcd_qua_tiep_dan: [] },
-      visits: [],
+      visits: emptyVisitSummary(),
       replies: [],
     }
     const values = { ...measureValues(data), 'xld.kyTruoc': 3 }
@@ -201,7 +243,7 @@ describe('the measure catalogue and the form layouts', () => {
   })
 
   it('every measure evaluates on empty data to zero', () => {
-    const empty: ReportData = { window: { from: '2026-01-01', to: '2026-01-31' }, largeGroupThreshold: 5, letters: [], matters: { xld_du_dieu_kien: [], tcd_qua_tiep_dan: [] }, visits: [], replies: [] }
+    const empty: ReportData = { window: { from: '2026-01-01', to: '2026-01-31' }, largeGroupThreshold: 5, letters: [], matters: { xld_du_dieu_kien: [], tcd_qua_tiep_dan: [] }, visits: emptyVisitSummary(), replies: [] }
     for (const [key, def] of Object.entries(MEASURES)) expect(evaluate(def.measure, empty), key).toBe(0)
   })
 })

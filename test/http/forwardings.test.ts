@@ -216,7 +216,9 @@ describe('the agency’s pages', () => {
     expect(t.dump('forwardings').every((f) => (f as { acknowledged_at: string | null }).acknowledged_at === null)).toBe(true)
 
     // htmx: the entry comes back as a fragment, confirmed
-    const body = new URLSearchParams({ _csrf: b.csrf, next: 'hop-thu' })
+    const tabCount = (html: string, key: string) => Number(new RegExp(`tab=${key}"[^>]*>[^<]*<span class="tabs__count">(\\d+)<`).exec(html)?.[1])
+    expect(tabCount(html, 'cho_tiep_nhan')).toBe(1)
+    const body = new URLSearchParams({ _csrf: b.csrf, next: 'hop-thu', tab: 'cho_tiep_nhan' })
     const res = await t.request(`/can-bo/co-quan/${a.forwarding.id}/tiep-nhan`, {
       method: 'POST',
       headers: { 'hx-request': 'true', 'hx-request-type': 'partial', 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost', cookie: [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
@@ -227,6 +229,10 @@ describe('the agency’s pages', () => {
     expect(fragment.startsWith(`<li class="inbox-item" id="fw-${a.forwarding.id}"`)).toBe(true)
     expect(fragment).toContain('Cơ quan đã tiếp nhận, chưa phúc đáp')
     expect(fragment).not.toContain('Xác nhận đã nhận')
+    // and the tabs again, out of band, with the counts after the confirmation (the tab still current)
+    expect(fragment).toContain('<nav class="tabs" id="inbox-tabs" aria-label="Trạng thái" hx-swap-oob="true">')
+    expect(tabCount(fragment, 'cho_tiep_nhan')).toBe(0)
+    expect(fragment).toMatch(/href="\/can-bo\/co-quan\?tab=cho_tiep_nhan" class="tabs__tab" aria-current="page"/)
 
     // without JavaScript: a redirect back
     const w = await browserOf(t, ward.username)

@@ -19,7 +19,7 @@ import { documentsOfLetter, summaryOf } from '../../db/documents.ts'
 import { agencyReplySummary, countForwardingsByState, forwardingsOfLetter, listForwardings, overdue, recentReplies, type StoredForwarding } from '../../db/forwardings.ts'
 import { getLetter, peopleOfLetters } from '../../db/letters.ts'
 import { ForwardingPage, type ForwardingPageProps } from '../../../views/pages/agency/ForwardingPage.tsx'
-import { InboxEntry, InboxPage, type InboxItem } from '../../../views/pages/agency/InboxPage.tsx'
+import { InboxEntry, InboxPage, InboxTabs, type InboxItem, type InboxTab } from '../../../views/pages/agency/InboxPage.tsx'
 import { RepliesBoardPage } from '../../../views/pages/agency/RepliesBoardPage.tsx'
 import type { AppEnv, CurrentUser } from '../env.ts'
 import { forbidden, notFound } from '../errors.ts'
@@ -52,6 +52,12 @@ function unwrap<T>(result: Checked<T>): T {
   throw notFound(result.message)
 }
 
+type InboxTabKey = ForwardingFilter | 'tat_ca'
+const inboxTab = (requested: string | undefined): InboxTabKey => ((INBOX_TABS as Array<string | undefined>).includes(requested) ? (requested as InboxTabKey) : 'chua_phuc_dap')
+
+const inboxTabs = (counts: Record<InboxTabKey, number>, tab: InboxTabKey): InboxTab[] =>
+  INBOX_TABS.map((key) => ({ key, label: TAB_LABELS[key], count: counts[key], href: `/can-bo/co-quan?tab=${key}`, current: key === tab }))
+
 /** The inbox entries: a denouncer's name retyped in a summary is hidden from those who may not see it. */
 async function inboxItems(c: Context<AppEnv>, list: readonly StoredForwarding[], user: CurrentUser, today: string): Promise<InboxItem[]> {
   const people = await peopleOfLetters(c.get('deps').db, list.map((f) => f.letterId))
@@ -71,8 +77,7 @@ async function inbox(c: Context<AppEnv>) {
     throw forbidden()
   }
   const today = vnDateOf(now())
-  const requested = c.req.query('tab') ?? 'chua_phuc_dap'
-  const tab = (INBOX_TABS as string[]).includes(requested) ? (requested as ForwardingFilter | 'tat_ca') : 'chua_phuc_dap'
+  const tab = inboxTab(c.req.query('tab'))
   const [counts, page, agencies] = await Promise.all([
     countForwardingsByState(db, user.agencyCode, today),
     listForwardings(db, { agencyCode: user.agencyCode, state: tab === 'tat_ca' ? undefined : tab, today }, c.req.query('trang') ?? null, 50),
@@ -84,13 +89,7 @@ async function inbox(c: Context<AppEnv>) {
     c,
     <InboxPage
       agencyName={agencies.find((a) => a.code === user.agencyCode)?.name ?? user.agencyCode}
-      tabs={INBOX_TABS.map((key) => ({
-        key,
-        label: TAB_LABELS[key],
-        count: counts[key],
-        href: `/can-bo/co-quan?tab=${key}`,
-        current: key === tab,
-      }))}
+      tabs={inboxTabs(counts, tab)}
       items={items}
       nextHref={page.nextCursor ? `/can-bo/co-quan?tab=${tab}&trang=${encodeURIComponent(page.nextCursor)}` : null}
       flash={flashOf(c.req.query('ok'))}
@@ -167,7 +166,20 @@ export const agencyPages = new Hono<AppEnv>()
     const user = c.get('user')!
     const body = await readForm(c)
     const f = unwrap(await acknowledge(db, c.req.param('id'), user, now()))
-    if (isPartialRequest(c)) return fragment(c, <InboxEntry f={(await inboxItems(c, [f], user, vnDateOf(now())))[0]!} />)
+    if (isPartialRequest(c)) {
+      // the entry in place, and the tabs again (out of band): their counts changed with it
+      const today = vnDateOf(now())
+      const tab = inboxTab(formText(body, 'tab', 20))
+      const [item] = await inboxItems(c, [f], user, today)
+      const counts = user.agencyCode ? await countForwardingsByState(db, user.agencyCode, today) : null
+      return fragment(
+        c,
+        <>
+          <InboxEntry f={item!} tab={tab} />
+          {counts ? <InboxTabs tabs={inboxTabs(counts, tab)} oob /> : null}
+        </>,
+      )
+    }
     return c.redirect(formText(body, 'next', 20) === 'hop-thu' ? '/can-bo/co-quan?ok=tiep-nhan' : `/can-bo/co-quan/${f.id}?ok=tiep-nhan`, 303)
   })
   .post(`/:id{${ID}}/phuc-dap`, async (c) => {

@@ -15,9 +15,17 @@ export interface InboxItem extends StoredForwarding {
   canAcknowledge: boolean
 }
 
+export interface InboxTab {
+  key: string
+  label: string
+  count: number
+  href: string
+  current: boolean
+}
+
 export interface InboxProps {
   agencyName: string
-  tabs: Array<{ key: string; label: string; count: number; href: string; current: boolean }>
+  tabs: InboxTab[]
   items: InboxItem[]
   nextHref: string | null
   flash?: string | null
@@ -25,8 +33,8 @@ export interface InboxProps {
 
 const typeLabel = (t: string) => CONTENT_TYPES[t as keyof typeof CONTENT_TYPES] ?? t
 
-/** One forwarding: also the fragment htmx swaps after "Đã nhận". */
-export const InboxEntry = ({ f }: { f: InboxItem }) => (
+/** One forwarding: also the fragment htmx swaps after "Đã nhận" (`tab`: the inbox tab it is listed under). */
+export const InboxEntry = ({ f, tab }: { f: InboxItem; tab: string }) => (
   <li class={`inbox-item${f.overdue ? ' inbox-item--overdue' : ''}`} id={`fw-${f.id}`}>
     <div class="inbox-item__head">
       <a href={`/can-bo/co-quan/${f.id}`} class="inbox-item__title">
@@ -45,6 +53,7 @@ export const InboxEntry = ({ f }: { f: InboxItem }) => (
       <form method="post" action={`/can-bo/co-quan/${f.id}/tiep-nhan`} class="inline-form" hx-post={`/can-bo/co-quan/${f.id}/tiep-nhan`} hx-target={`#fw-${f.id}`} hx-swap="outerHTML">
         <CsrfField />
         <input type="hidden" name="next" value="hop-thu" />
+        <input type="hidden" name="tab" value={tab} />
         <button type="submit" class="button button--secondary">
           Xác nhận đã nhận
         </button>
@@ -53,18 +62,23 @@ export const InboxEntry = ({ f }: { f: InboxItem }) => (
   </li>
 )
 
+/** The state tabs with their counts; `oob`: sent along with a confirmed entry so the counts follow it. */
+export const InboxTabs = ({ tabs, oob }: { tabs: InboxTab[]; oob?: boolean }) => (
+  <nav class="tabs" id="inbox-tabs" aria-label="Trạng thái" hx-swap-oob={oob ? 'true' : undefined}>
+    {tabs.map((t) => (
+      <a href={t.href} class="tabs__tab" aria-current={t.current ? 'page' : undefined}>
+        {t.label} <span class="tabs__count">{t.count}</span>
+      </a>
+    ))}
+  </nav>
+)
+
 export const InboxPage = (p: InboxProps) => (
   <Layout title="Đơn được chuyển đến" staff>
     <h1>Đơn được chuyển đến</h1>
     <p class="lead">{p.agencyName}</p>
     <Flash message={p.flash} />
-    <nav class="tabs" aria-label="Trạng thái">
-      {p.tabs.map((t) => (
-        <a href={t.href} class="tabs__tab" aria-current={t.current ? 'page' : undefined}>
-          {t.label} <span class="tabs__count">{t.count}</span>
-        </a>
-      ))}
-    </nav>
+    <InboxTabs tabs={p.tabs} />
     {p.items.length === 0 ? (
       <p class="muted" id="inbox-empty">
         Không có đơn nào.
@@ -72,7 +86,7 @@ export const InboxPage = (p: InboxProps) => (
     ) : (
       <ul class="inbox" id="inbox">
         {p.items.map((f) => (
-          <InboxEntry f={f} />
+          <InboxEntry f={f} tab={p.tabs.find((t) => t.current)?.key ?? ''} />
         ))}
       </ul>
     )}

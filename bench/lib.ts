@@ -13,6 +13,7 @@ import { openSqlite } from '../src/db/sqlite.ts'
 import { createUser } from '../src/db/users.ts'
 import { hashPassword } from '../src/http/auth/crypto.ts'
 import { bootstrap } from '../src/http/bootstrap.ts'
+import { buildNode } from '../scripts/build-node.mjs'
 import { seedSynthetic, type SeedStats } from '../scripts/synthetic/generate.ts'
 import { submissionBody } from '../test/support/server-process.ts'
 
@@ -120,6 +121,15 @@ export async function tokenFor(origin: string, user = STAFF): Promise<string> {
   const res = await fetch(`${origin}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(user) })
   if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`)
   return ((await res.json()) as { token: string }).token
+}
+
+/**
+ * bench/server.ts bundled as `npm start` bundles the server (scripts/build-node.mjs), so the
+ * benchmarks measure the memory and speed of what runs in production, not of tsx's loader.
+ */
+export const benchServerBundle = async (): Promise<string> => {
+  await buildNode('bench/server.ts', 'dist/bench/server.mjs')
+  return 'dist/bench/server.mjs'
 }
 
 // ----- load -----------------------------------------------------------------------------------------

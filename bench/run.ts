@@ -21,7 +21,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { vnDateOf } from '../src/domain/calendar.ts'
 import { startServer, type ServerProcess } from '../test/support/server-process.ts'
-import { getOk, intake, latencies, machine, mb, preparedDatabase, sampleMemory, staffLetter, submission, TMP, tokenFor, type Latencies, type Throughput } from './lib.ts'
+import { benchServerBundle, getOk, intake, latencies, machine, mb, preparedDatabase, sampleMemory, staffLetter, submission, TMP, tokenFor, type Latencies, type Throughput } from './lib.ts'
 import { renderResults, type Results } from './results.ts'
 import { benchWorkers } from './workers.ts'
 
@@ -64,7 +64,7 @@ const servers: ServerProcess[] = []
 const stopAll = () => Promise.all(servers.map((s) => s.kill('SIGTERM')))
 process.on('SIGINT', () => void stopAll().then(() => process.exit(130)))
 try {
-  const app = await startServer({ dbFile: prepared.file, entry: 'bench/server.ts', timeoutMs: 120_000 })
+  const app = await startServer({ dbFile: prepared.file, entry: await benchServerBundle(), timeoutMs: 120_000 })
   servers.push(app)
   const memory = sampleMemory(app.pid)
   const phase = async <T>(name: string, run: () => Promise<T>): Promise<T> => {

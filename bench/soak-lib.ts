@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto'
 import { vnDateOf } from '../src/domain/calendar.ts'
 import { startServer } from '../test/support/server-process.ts'
-import { memoryOf, percentile, preparedDatabase, staffLetter, submission, TMP, tokenFor } from './lib.ts'
+import { benchServerBundle, memoryOf, percentile, preparedDatabase, staffLetter, submission, TMP, tokenFor } from './lib.ts'
 
 export interface SoakOptions {
   seconds: number
@@ -55,7 +55,7 @@ type Op = { name: string; weight: number; run: (u: number) => Promise<void> }
 export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   const log = o.log ?? (() => {})
   const prepared = await preparedDatabase(o.letters, o.visits, o.runFile ?? `${TMP}/soak.db`, log)
-  const server = await startServer({ dbFile: prepared.file, entry: 'bench/server.ts', timeoutMs: 120_000 })
+  const server = await startServer({ dbFile: prepared.file, entry: await benchServerBundle(), timeoutMs: 120_000 })
   const origin = server.origin
   try {
     const token = await tokenFor(origin)

@@ -1,5 +1,6 @@
 /**
- * The real Node server (`node --import tsx <entry>`) as a child process on a free loopback port,
+ * The real Node server (`node --import tsx <entry>`, or `node <bundle>.mjs` for a bundle of
+ * scripts/build-node.mjs as `npm start` runs it) as a child process on a free loopback port,
  * for the robustness tests, the soak and the benchmarks: started on a given database file, killed
  * with any signal, restarted on the same file.
  */
@@ -25,7 +26,7 @@ export interface ServerProcess {
 
 export interface StartOptions {
   dbFile: string
-  /** The script to run; default the real entry point (src/entry/node.ts). */
+  /** The script to run; default the real entry point (src/entry/node.ts). A `.mjs` bundle runs on plain node. */
   entry?: string
   env?: Record<string, string>
   timeoutMs?: number
@@ -33,7 +34,8 @@ export interface StartOptions {
 
 /** Starts the server and waits for its "listening" line (the port comes from that line). */
 export function startServer(o: StartOptions): Promise<ServerProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', o.entry ?? NODE_ENTRY], {
+  const entry = o.entry ?? NODE_ENTRY
+  const proc = spawn(process.execPath, entry.endsWith('.mjs') ? ['--enable-source-maps', entry] : ['--import', 'tsx', entry], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -137,7 +137,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     sample()
     const timer = setInterval(sample, o.sampleSeconds * 1000)
     // a day's broad reads first — a year report (every report index) and a search matching almost
-    // every letter (its rows): SQLite's page cache (64 MiB) fills here, not in the measured trend
+    // every letter (its rows): SQLite's page cache (32 MiB) fills here, not in the measured trend
     await call('GET', '/api/v1/reports/tiep-cong-dan?from=2025-12-15&to=2026-12-14', undefined, auth)
     await call('GET', `/api/v1/letters?q=${encodeURIComponent('xã')}`, undefined, auth)
     const deadline = started + o.seconds * 1000

@@ -87,8 +87,15 @@ export interface Latencies {
  * Latency of `request(i)` over `count` calls (or until `maxSeconds`), `concurrency` at a time,
  * after `warmup` unmeasured calls. A call fails when it throws (e.g. a non-2xx status).
  */
-export async function latencies(request: (i: number) => Promise<void>, o: { count: number; concurrency?: number; warmup?: number; maxSeconds?: number }): Promise<Latencies> {
-  for (let i = 0; i < (o.warmup ?? 0); i++) await request(-1 - i)
+export async function latencies(
+  request: (i: number) => Promise<void>,
+  // before: untimed work ahead of each request (the report phases write a letter, so no report is served from the cache)
+  o: { count: number; concurrency?: number; warmup?: number; maxSeconds?: number; before?: (i: number) => Promise<void> },
+): Promise<Latencies> {
+  for (let i = 0; i < (o.warmup ?? 0); i++) {
+    await o.before?.(-1 - i)
+    await request(-1 - i)
+  }
   const times: number[] = []
   const failures: string[] = []
   const deadline = Date.now() + (o.maxSeconds ?? 60) * 1000
@@ -96,6 +103,7 @@ export async function latencies(request: (i: number) => Promise<void>, o: { coun
   const worker = async () => {
     while (next < o.count && Date.now() < deadline) {
       const i = next++
+      await o.before?.(i)
       const t = performance.now()
       try {
         await request(i)

@@ -17,6 +17,7 @@
  * `--render-only` writes RESULTS.md again from the last run (after editing bench/analysis.md).
  */
 import BetterSqlite3 from 'better-sqlite3'
+import { randomUUID } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { vnDateOf } from '../src/domain/calendar.ts'
@@ -82,9 +83,9 @@ try {
 
   // ----- 2. reads, one request at a time (a clerk's click), before anything is written
   const list = (query: string) => () => getOk(`${app.origin}/api/v1/letters${query}`, auth)
-  const read = (name: string, run: (i: number) => Promise<void>, count: number, maxSeconds: number) =>
+  const read = (name: string, run: (i: number) => Promise<void>, count: number, maxSeconds: number, before?: (i: number) => Promise<void>) =>
     phase(name, async () => {
-      const r = await latencies(run, { count, warmup: 3, maxSeconds })
+      const r = await latencies(run, { count, warmup: 3, maxSeconds, before })
       results.reads[name] = r
       log(`  p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms (${r.n} yêu cầu${r.failures.length ? `, ${r.failures.length} lỗi` : ''})`)
       return r
@@ -98,8 +99,17 @@ try {
   const terms = ['nguyễn văn', 'tran thi lan', 'Huỳnh Ngọc', 'Sơn Tây', 'lan chiem dat', 'bồi thường', 'bảo hiểm xã hội', 'khai thac cat', 'giấy chứng nhận', someCode]
   await read('search', (i) => getOk(`${app.origin}/api/v1/letters?q=${encodeURIComponent(terms[Math.abs(i) % terms.length]!)}`, auth), 200, 90)
   const year = '?from=2025-12-15&to=2026-12-14'
-  await read('report', () => getOk(`${app.origin}/api/v1/reports/tiep-cong-dan${year}`, auth), 10, 120)
-  await read('report-forms-charts', () => getOk(`${app.origin}/api/v1/reports/tiep-cong-dan${year}&include=bieu-mau,bieu-do`, auth), 5, 120)
+  // a report is kept while nothing it counts changes (src/http/reports.ts): one letter registered
+  // before each request (not timed) makes every measured report a fresh build, as during intake
+  const oneLetter = staffLetter(`bench-report-${Date.now()}`, vnDateOf(new Date()))
+  const write = async (i: number) => {
+    const res = await fetch(`${app.origin}/api/v1/letters`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: JSON.stringify(oneLetter(1e8 + i)) })
+    if (res.status !== 201) throw new Error(`letter before the report: ${res.status} ${await res.text()}`)
+  }
+  await read('report', () => getOk(`${app.origin}/api/v1/reports/tiep-cong-dan${year}`, auth), 10, 120, write)
+  await read('report-forms-charts', () => getOk(`${app.origin}/api/v1/reports/tiep-cong-dan${year}&include=bieu-mau,bieu-do`, auth), 5, 120, write)
+  // the same report again with nothing written in between: the page, its CSV, its workbook
+  await read('report-repeat', () => getOk(`${app.origin}/api/v1/reports/tiep-cong-dan${year}&include=bieu-mau,bieu-do`, auth), 20, 60)
 
   // ----- 3. intake at 50 connections, pakn against the bare baseline, in this one run
   const baseline = await startServer({ dbFile: `${TMP}/baseline.db`, entry: 'bench/baseline.ts' })

@@ -278,7 +278,14 @@ export interface LettersFtsTable {
   identity_text: string
 }
 
+/** migrations/0007: one row counting every change to what a report is computed from. */
+export interface DataVersionTable {
+  id: number
+  n: number
+}
+
 export interface Database {
+  data_version: DataVersionTable
   settings: SettingsTable
   agencies: AgenciesTable
   users: UsersTable

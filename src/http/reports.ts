@@ -4,6 +4,7 @@
  * the paragraphs, the forms, the charts and the exports — so they cannot disagree.
  */
 import { listAgencies } from '../db/agencies.ts'
+import { dataVersion } from '../db/data-version.ts'
 import type { Db } from '../db/db.ts'
 import { lettersByField, lettersByMonth, loadReportData, timelinessByAgency } from '../db/reports.ts'
 import { loadSettings } from '../db/settings.ts'
@@ -42,7 +43,45 @@ export interface BuiltReport {
 
 export class UnknownAgencyError extends Error {}
 
+/**
+ * Reports built at the current data version (src/db/data-version.ts), per database. A report is
+ * a function of its request and of the rows the version counts, so while the version stands a
+ * built report is the report: the officer who opens a year's report and then downloads its CSV
+ * and workbook and prints it waits for one build (seconds at a national volume), not four. An
+ * entry built with forms and charts also answers a request without them. Entries are small (the
+ * numbers, not the records); a new version makes every older entry unreachable.
+ */
+const CACHED_REPORTS = 8
+interface CachedReport {
+  version: number
+  key: string
+  forms: boolean
+  charts: boolean
+  report: BuiltReport
+}
+const cachedReports = new WeakMap<Db, CachedReport[]>()
+
 export async function buildReport(db: Db, req: ReportRequest): Promise<BuiltReport> {
+  const version = await dataVersion(db)
+  const key = JSON.stringify([req.window.from, req.window.to, req.agencyCode ?? null])
+  const forms = req.forms ?? false
+  const charts = req.charts ?? false
+  const entries = (cachedReports.get(db) ?? []).filter((e) => e.version === version)
+  const hit = entries.find((e) => e.key === key && (e.forms || !forms) && (e.charts || !charts))
+  if (hit) {
+    const r = hit.report
+    return { ...r, period: req.period ?? customPeriod(req.window), forms: forms ? r.forms : [], charts: charts ? r.charts : [] }
+  }
+  const report = await computeReport(db, req)
+  // written while it was being built (the reads are not one snapshot): not kept
+  if ((await dataVersion(db)) === version) {
+    entries.push({ version, key, forms, charts, report })
+    cachedReports.set(db, entries.slice(-CACHED_REPORTS))
+  }
+  return report
+}
+
+async function computeReport(db: Db, req: ReportRequest): Promise<BuiltReport> {
   const w = req.window
   const [settings, agencies] = await Promise.all([loadSettings(db), listAgencies(db)])
   const agency = req.agencyCode ? agencies.find((a) => a.code === req.agencyCode) : null

@@ -180,3 +180,69 @@ describe('a letter decided again later', () => {
     expect(await report()).toBe(1)
   })
 })
+
+describe('a report is built once per data version', () => {
+  it('repeats come from the cache; a visit, a letter or a setting is counted in the very next report', async () => {
+    const t = await testApp()
+    const reporter = await staff(t, ['bao_cao'])
+    const officer = await staff(t, ['tiep_dan', 'xu_ly_don'])
+    const query = 'from=2025-12-15&to=2026-03-14'
+    const visit = (persons: number) =>
+      t.json('/api/v1/receptions', 'POST', { date: '2026-01-06', kind: 'thuong_xuyen', persons, contentType: 'khieu_nai', visitors: [{ name: 'Phạm Văn Hùng' }] }, officer)
+    expect((await visit(6)).status).toBe(201)
+    const first = await report(t, reporter, query)
+    expect(first.tiepCongDan).toMatchObject({ luot: 1, nguoi: 6, doanDongNguoi: { doan: 1, nguoi: 6 } })
+    expect(await report(t, reporter, query)).toEqual(first)
+
+    // white box: a change the version does not see (its trigger dropped) is not seen either —
+    // the proof that the repeat was served from the cache
+    const sqlite = t.db.sqlite
+    const trigger = (sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = 'receptions_data_version_update'").get() as { sql: string }).sql
+    sqlite.exec('DROP TRIGGER receptions_data_version_update')
+    sqlite.exec('UPDATE receptions SET persons = 7')
+    expect((await report(t, reporter, query)).tiepCongDan.nguoi).toBe(6)
+    sqlite.exec(trigger)
+    sqlite.exec('UPDATE receptions SET persons = 6')
+
+    // every change to the inputs counts at once
+    expect((await visit(2)).status).toBe(201)
+    expect((await report(t, reporter, query)).tiepCongDan).toMatchObject({ luot: 2, nguoi: 8 })
+    const admin = await t.token()
+    expect((await t.json('/api/v1/settings', 'PUT', { largeGroupThreshold: 10 }, admin)).status).toBe(200)
+    expect((await report(t, reporter, query)).tiepCongDan.doanDongNguoi).toEqual({ doan: 0, nguoi: 0 })
+    expect((await t.json('/api/v1/letters', 'POST', complaint, officer)).status).toBe(201)
+    expect((await report(t, reporter, query)).donThu.tong).toBe(1)
+
+    // a report built with the forms answers one without them, and not the other way round
+    const plain = await report(t, reporter, query)
+    expect(plain.bieuMau).toBeUndefined()
+    const withForms = await report(t, reporter, `${query}&include=bieu-mau`)
+    expect(withForms.bieuMau.length).toBe(3)
+    expect(await report(t, reporter, query)).toEqual(plain)
+  })
+})
+
+describe('the data version', () => {
+  it('every table a report reads bumps it on insert, update and delete; others do not', async () => {
+    const t = await testApp()
+    const sqlite = t.db.sqlite
+    const version = () => (sqlite.prepare('SELECT n FROM data_version').get() as { n: number }).n
+    for (const table of ['letters', 'receptions', 'reception_sessions', 'forwardings', 'agencies', 'settings']) {
+      for (const event of ['insert', 'update', 'delete']) {
+        const row = sqlite.prepare('SELECT sql FROM sqlite_master WHERE type = ? AND name = ?').get('trigger', `${table}_data_version_${event}`) as { sql: string } | undefined
+        expect(row?.sql, `${table} ${event}`).toMatch(new RegExp(`AFTER ${event.toUpperCase()} ON ${table}\\s+BEGIN\\s+UPDATE data_version SET n = n \\+ 1`, 'i'))
+      }
+    }
+    const token = await t.token()
+    const before = version()
+    expect((await t.json('/api/v1/settings', 'PUT', { largeGroupThreshold: 8 }, token)).status).toBe(200)
+    expect(version()).toBeGreaterThan(before)
+    const afterSettings = version()
+    sqlite.prepare("UPDATE agencies SET name = name WHERE code = 'SO_YT'").run()
+    expect(version()).toBe(afterSettings + 1)
+    // a user is not an input of any report
+    expect((await t.json('/api/v1/users', 'POST', { username: 'khac', displayName: 'Người khác', password: 'mat-khau-khac-123', roles: ['bao_cao'] }, token)).status).toBe(201)
+    expect(version()).toBe(afterSettings + 1)
+  })
+})
+

@@ -166,13 +166,17 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     const steady = samples.filter((s) => s.t >= warmup)
     // the trend of the floor: the lowest sample of each 20 s, i.e. after the garbage collector
     // ran; the peaks between collections say how much garbage there was, not what is kept
-    const floors = new Map<number, { t: number; rss: number }>()
+    // Only whole 20 s windows count: the last sample, taken the moment the load stops, alone in its
+    // window, is no floor (no collection ran), and once read as one it made a flat run look like
+    // 14 MB/min of growth.
+    const floors = new Map<number, { t: number; rss: number; n: number }>()
     for (const s of steady) {
       const bucket = Math.floor(s.t / 20)
       const low = floors.get(bucket)
-      if (!low || s.rss < low.rss) floors.set(bucket, s)
+      floors.set(bucket, { ...(!low || s.rss < low.rss ? s : low), n: (low?.n ?? 0) + 1 })
     }
-    const slopeMb = slope([...floors.values()].map((s) => ({ x: s.t / 60, y: s.rss / 1048576 })))
+    const whole = Math.max(2, Math.floor((20 / o.sampleSeconds) * 0.8))
+    const slopeMb = slope([...floors.values()].filter((f) => f.n >= whole).map((s) => ({ x: s.t / 60, y: s.rss / 1048576 })))
     const rawSlopeMb = slope(steady.map((s) => ({ x: s.t / 60, y: s.rss / 1048576 })))
     const perOperation = Object.fromEntries(
       [...times].map(([name, list]) => {

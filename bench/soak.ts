@@ -1,5 +1,5 @@
 /**
- * npm run soak [-- --minutes 3 --users 8 --letters 100000 --visits 50000 --max-slope 2]
+ * npm run soak [-- --minutes 5 --users 8 --letters 100000 --visits 50000 --max-slope 2]
  *
  * Mixed reads and writes against the real Node server for a bounded time (loopback only):
  * fails on any error answer or when resident memory keeps growing after the warm-up (least-
@@ -12,7 +12,7 @@ import { runSoak, type SoakResult } from './soak-lib.ts'
 
 const { values } = parseArgs({
   options: {
-    minutes: { type: 'string', default: '3' },
+    minutes: { type: 'string', default: '5' },
     users: { type: 'string', default: '8' },
     letters: { type: 'string', default: '100000' },
     visits: { type: 'string', default: '50000' },

@@ -9,7 +9,7 @@
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely'
 import { vnDayEndInstant, vnDayStartInstant, type ReportWindow } from '../domain/report-window.ts'
-import type { LetterCriteria, VisitCriteria } from '../domain/tallies.ts'
+import type { LetterCriteria, VisitCategory, VisitCriteria } from '../domain/tallies.ts'
 import type { Database } from './schema.ts'
 
 type LettersEb = ExpressionBuilder<Database, 'letters'>
@@ -165,16 +165,16 @@ export function letterReportWhere(eb: LettersEb, f: LetterReportFilter): Express
 
 type VisitsEb = ExpressionBuilder<Database, 'receptions' | 'reception_sessions'>
 
+/**
+ * Biểu 01/TCD column group of a visit of kind `kind` held in a session whose `delegated` column is
+ * given (the session left-joined): regular reception, else an authorised deputy's session, else
+ * the head's own. Column names as references, so a grouped subquery's columns work too.
+ */
+export const visitCategoryOf = (kind: string, delegated: string) =>
+  sql<VisitCategory>`(CASE WHEN ${sql.ref(kind)} = ${sql.lit('thuong_xuyen')} THEN ${sql.lit('thuong_xuyen')} WHEN ${sql.ref(delegated)} = 1 THEN ${sql.lit('uy_quyen')} ELSE ${sql.lit('thu_truong')} END)`
+
 /** Biểu 01/TCD column group of a visit (needs reception_sessions left-joined on session_id). */
-export const visitCategory = (eb: VisitsEb) =>
-  eb
-    .case()
-    .when('receptions.kind', '=', 'thuong_xuyen')
-    .then(sql.lit('thuong_xuyen'))
-    .when('reception_sessions.delegated', '=', 1)
-    .then(sql.lit('uy_quyen'))
-    .else(sql.lit('thu_truong'))
-    .end()
+export const visitCategory = (_eb: VisitsEb) => visitCategoryOf('receptions.kind', 'reception_sessions.delegated')
 
 /** The visit's matter was visited before day `from`: not received for the first time. */
 export const visitedBefore = (eb: VisitsEb, from: string) =>

@@ -38,6 +38,7 @@ import {
   resolvedBy,
   timeliness,
   toHandleIn,
+  visitCategoryOf,
   visitedBefore,
   type Timeliness,
 } from './report-dims.ts'
@@ -226,15 +227,14 @@ export async function visitSummary(db: Db, w: ReportWindow, largeGroupThreshold:
             qb
               .selectFrom(g0)
               .leftJoin('reception_sessions', 'reception_sessions.id', 'g0.session_id')
-              .select((eb) => [
+              .select([
                 'g0.matter_id',
                 'g0.session_id',
                 'g0.kind',
                 'g0.persons',
                 'g0.first_time',
                 'g0.visits',
-                // visitCategory of report-dims.ts, on the group's kind
-                eb.case().when('g0.kind', '=', 'thuong_xuyen').then(sql.lit('thuong_xuyen')).when('reception_sessions.delegated', '=', 1).then(sql.lit('uy_quyen')).else(sql.lit('thu_truong')).end().as('category'),
+                visitCategoryOf('g0.kind', 'reception_sessions.delegated').as('category'),
               ])
               .as('g0'),
           )

@@ -31,7 +31,7 @@ export interface SoakResult {
   errorSamples: string[]
   perOperation: Record<string, { n: number; p50: number; p99: number }>
   rss: { start: number; afterWarmup: number; end: number; max: number }
-  /** Least-squares slope of the post-GC floor (lowest sample of each 20 s) after the warm-up. */
+  /** Least-squares slope of the post-GC floor (lowest sample of each whole 20 s) after the warm-up; NaN with fewer than three. */
   slopeMbPerMinute: number
   /** The same over every sample (GC sawtooth included). */
   rawSlopeMbPerMinute: number
@@ -176,7 +176,9 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       floors.set(bucket, { ...(!low || s.rss < low.rss ? s : low), n: (low?.n ?? 0) + 1 })
     }
     const whole = Math.max(2, Math.floor((20 / o.sampleSeconds) * 0.8))
-    const slopeMb = slope([...floors.values()].filter((f) => f.n >= whole).map((s) => ({ x: s.t / 60, y: s.rss / 1048576 })))
+    const windows = [...floors.values()].filter((f) => f.n >= whole)
+    // fewer than three floors measure no trend: NaN, which fails any finite limit
+    const slopeMb = windows.length >= 3 ? slope(windows.map((s) => ({ x: s.t / 60, y: s.rss / 1048576 }))) : NaN
     const rawSlopeMb = slope(steady.map((s) => ({ x: s.t / 60, y: s.rss / 1048576 })))
     const perOperation = Object.fromEntries(
       [...times].map(([name, list]) => {
@@ -199,7 +201,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       slopeMbPerMinute: slopeMb,
       rawSlopeMbPerMinute: rawSlopeMb,
       samples,
-      ok: errorCount === 0 && slopeMb <= o.maxSlopeMbPerMinute,
+      ok: errorCount === 0 && (o.maxSlopeMbPerMinute === Infinity || slopeMb <= o.maxSlopeMbPerMinute),
     }
     return result
   } finally {

@@ -48,7 +48,7 @@ function section(r: SoakResult): string {
       `${Number(values.visits).toLocaleString('vi-VN')} lượt tiếp; tải máy lúc bắt đầu ${m.load} (${m.busiest.replace(/\|/g, '/')}).`,
     '',
     `**${r.requests.toLocaleString('vi-VN')} yêu cầu, ${r.errors} lỗi** (${(r.requests / r.seconds).toFixed(0)} yêu cầu/s). RSS: đầu ${MB(r.rss.start)} MB, sau khởi động ${MB(r.rss.afterWarmup)} MB, ` +
-      `cuối ${MB(r.rss.end)} MB, đỉnh ${MB(r.rss.max)} MB; xu hướng sau khởi động (bình phương tối thiểu trên mức đáy sau GC — mẫu thấp nhất mỗi 20 s, lấy mẫu mỗi 2 s) **${r.slopeMbPerMinute.toFixed(2)} MB/phút** ` +
+      `cuối ${MB(r.rss.end)} MB, đỉnh ${MB(r.rss.max)} MB; xu hướng sau khởi động (bình phương tối thiểu trên mức đáy sau GC — mẫu thấp nhất mỗi 20 s, lấy mẫu mỗi 2 s) **${Number.isNaN(r.slopeMbPerMinute) ? 'không đo được (chưa đủ ba cửa sổ 20 s)' : `${r.slopeMbPerMinute.toFixed(2)} MB/phút`}** ` +
       `(trên mọi mẫu: ${r.rawSlopeMbPerMinute.toFixed(2)} MB/phút) ` +
       `(ngưỡng ${values['max-slope']} MB/phút): ${r.ok ? 'đạt' : '**không đạt**'}.`,
     '',

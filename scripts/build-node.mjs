@@ -1,5 +1,5 @@
 /**
- * node scripts/build-node.mjs [entry] [outfile]   (run by `npm start`)
+ * node scripts/build-node.mjs [entry] [outfile]   (`npm run build`; `npm start` runs it first)
  *
  * Bundles the Node server (default src/entry/node.ts → dist/node/server.mjs) into one ES module
  * that plain `node` runs. Running the TypeScript through tsx instead keeps a loader thread with
@@ -17,7 +17,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
 export async function buildNode(entry = 'src/entry/node.ts', outfile = 'dist/node/server.mjs') {
   const out = resolve(ROOT, outfile)
-  if (relative(ROOT, dirname(out)).split(sep).length !== 2) throw new Error(`the bundle must be two directories below the project root: ${outfile}`)
+  const depth = relative(ROOT, dirname(out)).split(sep)
+  if (depth.length !== 2 || depth.includes('..')) throw new Error(`the bundle must be two directories below the project root: ${outfile}`)
   await build({
     entryPoints: [resolve(ROOT, entry)],
     outfile: out,

@@ -1,8 +1,10 @@
 /**
- * The report's reads: one GROUP BY query per table (letters, visits, replies) returning counts
- * per combination of report dimensions, plus the per-matter representatives some forms count
- * and the chart series. Tallies are computed from these rows by the pure functions of
- * src/domain/tallies.ts; nothing here decides what a number means.
+ * The report's reads: one GROUP BY query per table (letters, replies) returning counts per
+ * combination of report dimensions, the visits summarised per bucket and per set of buckets
+ * (the definition is summariseVisits of src/domain/tallies.ts; the buckets' codes come from
+ * there), plus the per-matter representatives some forms count and the chart series. Which
+ * numbers a report shows and how they add up is decided by the pure functions of
+ * src/domain/tallies.ts, not here.
  *
  * The letter query groups by the leading columns of the `letters_report` index in its order and
  * counts the time conditions with CASE, so SQLite scans that index once, without sorting and
@@ -209,13 +211,12 @@ export async function visitSummary(db: Db, w: ReportWindow, largeGroupThreshold:
     .where(date, '<=', w.to)
     .groupBy(['receptions.matter_id', 'receptions.kind', 'receptions.persons', 'receptions.session_id'])
     .as('g0')
-  const index = <T extends string>(column: string, order: readonly T[]) => {
-    const [first, ...rest] = order.map((value, i) => [value, i] as const)
-    return sql<number>`(CASE ${sql.ref(column)} ${sql.join(
-      [first!, ...rest].map(([value, i]) => sql`WHEN ${sql.lit(value)} THEN ${sql.lit(i)}`),
+  // a code's place in its order (no ELSE: an unknown code gives NULL, refused below)
+  const index = (column: string, order: readonly string[]) =>
+    sql<number>`(CASE ${sql.ref(column)} ${sql.join(
+      order.map((value, i) => sql`WHEN ${sql.lit(value)} THEN ${sql.lit(i)}`),
       sql` `,
     )} END)`
-  }
   const bucketBit = sql<number>`${index('g0.kind', RECEPTION_KIND_ORDER)} * 12 + ${index('g0.category', VISIT_CATEGORY_ORDER)} * 4 + (CASE WHEN g0.persons >= ${largeGroupThreshold} THEN 2 ELSE 0 END) + g0.first_time`
   const bitSet = sql<number>`sum(DISTINCT 1 << g.bit)`
   const rows = await db.kysely
@@ -258,6 +259,8 @@ export async function visitSummary(db: Db, w: ReportWindow, largeGroupThreshold:
     .execute()
   const summary = emptyVisitSummary()
   for (const r of rows) {
+    // the CHECK constraints on kind make this impossible; a silent bucket 0 would be a wrong number
+    if (r.key === null) throw new Error('a visit of an unknown kind or category')
     const key = Number(r.key)
     if (r.part === 'bucket') summary.buckets.set(key, { visits: Number(r.n), persons: Number(r.persons) })
     else summary[r.part === 'matters' ? 'matters' : 'sessions'].set(key, Number(r.n))

@@ -4,7 +4,8 @@
  * Every number of a report is a *measure*: a predicate over a few dimensions of one kind of
  * record (a letter, a visit, a reply) and what is counted (records, persons, distinct matters,
  * distinct sessions). The database answers one GROUP BY query per table with counts per
- * combination of dimensions ("cells"); this module sums the cells a predicate accepts. The
+ * combination of dimensions ("cells") — for visits, a summary per bucket and per set of buckets
+ * (VisitSummary) — and this module sums the cells a predicate accepts. The
  * drill-down lists filter the same records with the same predicate compiled to SQL
  * (src/db/report-dims.ts), so a number and the list behind it cannot disagree.
  *
@@ -147,7 +148,10 @@ export const VISIT_CATEGORIES = {
   uy_quyen: 'Ủy quyền tiếp (định kỳ, đột xuất)',
 } as const satisfies Record<VisitCategory, string>
 
-/** Visits of the window grouped by everything the tallies look at. */
+/**
+ * Visits of the window grouped by everything the tallies look at: the input of summariseVisits,
+ * the in-memory definition of the summary the database computes (and the tests' way to build one).
+ */
 export interface VisitGroupRow {
   kind: ReceptionKind
   category: VisitCategory
@@ -171,9 +175,9 @@ export interface VisitCriteria {
 export const isLargeGroup = (persons: number, threshold: number) => persons >= threshold
 
 /**
- * "First time" belongs to the matter (no visit of it before the window). The query gives it per
- * row, the same for every row of a matter; settling it per matter (first time only if every row
- * says so) keeps lần đầu + nhiều lần = vụ việc whatever the rows say.
+ * "First time" belongs to the matter (no visit of it before the window). Rows carry it each, the
+ * same for every row of a matter when they come from the records; settling it per matter (first
+ * time only if every row says so) keeps lần đầu + nhiều lần = vụ việc whatever the rows say.
  */
 export function matterLevelFirstTime(rows: readonly VisitGroupRow[]): VisitGroupRow[] {
   const seenBefore = new Set(rows.filter((r) => !r.firstTime).map((r) => r.matterId))

@@ -72,13 +72,22 @@ export async function buildReport(db: Db, req: ReportRequest): Promise<BuiltRepo
     const r = hit.report
     return { ...r, period: req.period ?? customPeriod(req.window), forms: forms ? r.forms : [], charts: charts ? r.charts : [] }
   }
-  const report = await computeReport(db, req)
+  const report = deepFreeze(await computeReport(db, req))
   // written while it was being built (the reads are not one snapshot): not kept
   if ((await dataVersion(db)) === version) {
     entries.push({ version, key, forms, charts, report })
     cachedReports.set(db, entries.slice(-CACHED_REPORTS))
   }
   return report
+}
+
+/** A kept report is shared by every request that reads it: none may change it. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const inner of Object.values(value)) deepFreeze(inner)
+  }
+  return value
 }
 
 async function computeReport(db: Db, req: ReportRequest): Promise<BuiltReport> {

@@ -25,6 +25,8 @@ import {
   type VisitGroupRow,
   matterLevelFirstTime,
   summariseVisits,
+  VISIT_BUCKETS,
+  visitBucketBit,
 } from '../../src/domain/tallies.ts'
 import { CHANNEL_LIST } from '../support/report-data.ts'
 
@@ -113,6 +115,12 @@ const visitCriteria: fc.Arbitrary<VisitCriteria> = fc.record(
 )
 
 describe('tallies for any data', () => {
+  it('the bucket bits number the 36 buckets one to one (the database computes the same numbers)', () => {
+    expect(VISIT_BUCKETS).toHaveLength(36)
+    VISIT_BUCKETS.forEach((bucket, bit) => expect(visitBucketBit(bucket)).toBe(bit))
+    expect(new Set(VISIT_BUCKETS.map((b) => `${b.kind}|${b.category}|${b.large}|${b.firstTime}`)).size).toBe(36)
+  })
+
   it('a visit measure over the summary equals the same measure over the visits themselves', () => {
     fc.assert(
       fc.property(fc.array(visitRow, { maxLength: 40 }), fc.integer({ min: 1, max: 12 }), visitCriteria, (rows, threshold, where) => {

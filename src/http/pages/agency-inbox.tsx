@@ -180,7 +180,7 @@ export const agencyPages = new Hono<AppEnv>()
         </>,
       )
     }
-    return c.redirect(formText(body, 'next', 20) === 'hop-thu' ? '/can-bo/co-quan?ok=tiep-nhan' : `/can-bo/co-quan/${f.id}?ok=tiep-nhan`, 303)
+    return c.redirect(formText(body, 'next', 20) === 'hop-thu' ? `/can-bo/co-quan?tab=${inboxTab(formText(body, 'tab', 20))}&ok=tiep-nhan` : `/can-bo/co-quan/${f.id}?ok=tiep-nhan`, 303)
   })
   .post(`/:id{${ID}}/phuc-dap`, async (c) => {
     const { db, now } = c.get('deps')

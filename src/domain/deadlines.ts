@@ -190,8 +190,13 @@ export interface ResolutionDueDateInput {
   complaintRound?: 1 | 2 | null
   complex?: boolean | null
   remoteArea?: boolean | null
-  /** Denunciation extensions (Luật Tố cáo Art. 30): 1 → 60 days, 2 → 90 days in all. */
+  /** Denunciation extensions (Luật Tố cáo Art. 30): 1 → 60 days, 2 → 90 days in all at most. */
   extensions?: 0 | 1 | 2 | null
+  /**
+   * The days the extensions actually added (each may be shorter than 30): the period is the
+   * ordinary one plus these, never more than the row of the extension count allows.
+   */
+  extensionDays?: number | null
   /** Suspensions of the clock (Mẫu 14a → 14b for complaints; tạm đình chỉ for denunciations). */
   pauses?: readonly Pause[] | null
   rules: readonly DeadlineSetting[]
@@ -217,7 +222,11 @@ export function resolutionDueDate(input: ResolutionDueDateInput): DueDateResult 
     deadlineRule = 'D1'
     variant = 'thuong'
   }
-  const row = rowOrDefault(input.rules, deadlineRule, variant, input.acceptedAt)
+  let row = rowOrDefault(input.rules, deadlineRule, variant, input.acceptedAt)
+  if (row && variant !== 'thuong' && deadlineRule === 'D11' && input.extensionDays != null) {
+    const ordinary = rowOrDefault(input.rules, 'D11', 'thuong', input.acceptedAt)
+    if (ordinary) row = { ...row, length: Math.min(row.length, ordinary.length + input.extensionDays) }
+  }
   const result = row
     ? dueDate({ rules: [row], calendar: input.calendar, rule: deadlineRule, variant: row.variant, from: input.acceptedAt, pauses: input.pauses ?? null })
     : { dueDate: null, row: null, paused: false }

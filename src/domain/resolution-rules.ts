@@ -30,6 +30,7 @@ export const RESOLUTION_EVENT_KINDS = {
   tiep_tuc: 'Tiếp tục giải quyết',
   dinh_chi: 'Đình chỉ giải quyết',
   rut_khieu_nai: 'Rút đơn',
+  gia_han: 'Gia hạn giải quyết',
 } as const
 export type ResolutionEventKind = keyof typeof RESOLUTION_EVENT_KINDS
 
@@ -41,6 +42,7 @@ export const RESOLUTION_ACTIONS = {
   resumption: 'tiep_tuc',
   termination: 'dinh_chi',
   withdrawal: 'rut_khieu_nai',
+  extension: 'gia_han',
 } as const satisfies Record<string, ResolutionEventKind>
 export type ResolutionAction = keyof typeof RESOLUTION_ACTIONS
 export const RESOLUTION_ACTION_NAMES = Object.keys(RESOLUTION_ACTIONS) as ResolutionAction[]
@@ -284,6 +286,16 @@ export type ContinueGround = keyof typeof CONTINUE_GROUNDS
  */
 export const SEND_DEADLINE_RULES = { khieu_nai: 'D18', to_cao: 'D14' } as const satisfies Record<ResolvableType, string>
 
+// ----- extending a denunciation's resolution (Luật Tố cáo Art. 30) ---------------------------------
+
+/**
+ * A complex denunciation may be extended once, an especially complex one twice, each time by at
+ * most 30 days (legal-rules.md TC-14): 30 / 60 / 90 days in all, the D11 rows `thuong`, `gia_han`,
+ * `gia_han_2`. Decided in writing before the time runs out, and notified to the denouncer, the
+ * person denounced and those concerned.
+ */
+export const EXTENSION_RULE = { maxCount: 2, maxDays: 30, basis: 'Điều 30 Luật Tố cáo 2018' } as const
+
 // ----- which document an event issues ------------------------------------------------------------
 
 export interface ResolutionDocumentRule extends Dated {
@@ -304,6 +316,7 @@ export const RESOLUTION_DOCUMENT_RULES: readonly ResolutionDocumentRule[] = [
   { kind: 'tam_dinh_chi', contentType: 'to_cao', from: null, to: null, template: 'tc_tam_dinh_chi' },
   { kind: 'tiep_tuc', contentType: 'to_cao', from: null, to: null, template: 'tc_tiep_tuc' },
   { kind: 'dinh_chi', contentType: 'to_cao', from: null, to: null, template: 'tc_dinh_chi' },
+  { kind: 'gia_han', contentType: 'to_cao', from: null, to: null, template: 'tc_gia_han' },
 ]
 
 export const resolutionTemplateFor = (kind: ResolutionEventKind, contentType: ResolvableType, date: string): ResolutionTemplateId | null =>

@@ -42,6 +42,7 @@ export type ResolutionTemplateId =
   | 'tc_tam_dinh_chi'
   | 'tc_dinh_chi'
   | 'tc_tiep_tuc'
+  | 'tc_gia_han'
 
 /** The event as the writers need it: labels already resolved from the rows in force on its date. */
 export interface ResolutionDocEvent {
@@ -59,6 +60,8 @@ export interface ResolutionDocEvent {
   dueDate: string | null
   /** The length in days of the period after a complexity determination. */
   dueDays: number | null
+  /** An extension: the days it adds (the new due date is `dueDate`) and which extension it is (1, 2). */
+  extension: { days: number; count: number } | null
   /** The withdrawal that a termination follows. */
   withdrawal: { scope: WithdrawalScope; form: WithdrawalForm; date: string; content: string | null } | null
 }
@@ -111,6 +114,7 @@ export const RESOLUTION_TEMPLATES: Record<ResolutionTemplateId, TemplateInfo> = 
   tc_tam_dinh_chi: decisionInfo('tc_tam_dinh_chi', 'Quyết định về việc tạm đình chỉ việc giải quyết tố cáo', null, TC_34),
   tc_dinh_chi: decisionInfo('tc_dinh_chi', 'Quyết định về việc đình chỉ việc giải quyết tố cáo', null, TC_34),
   tc_tiep_tuc: decisionInfo('tc_tiep_tuc', 'Quyết định về việc tiếp tục giải quyết tố cáo', null, TC_34),
+  tc_gia_han: decisionInfo('tc_gia_han', 'Quyết định về việc gia hạn giải quyết tố cáo', null, 'Điều 30 Luật Tố cáo (số mẫu chưa được xác minh)'),
 }
 
 // ----- shared pieces ----------------------------------------------------------------------------
@@ -287,6 +291,34 @@ const decisionWriter =
     }
   }
 
+// ----- extending a denunciation's resolution (Luật Tố cáo Art. 30) ---------------------------------
+
+const giaHanToCao: Writer = (f, _t) => {
+  const e = eventOf(f)
+  const x = e.extension
+  if (!x) throw new Error('an extension decision needs the extension')
+  const about = aboutWords(f)
+  return {
+    titleLines: ['QUYẾT ĐỊNH', 'Về việc gia hạn giải quyết tố cáo', upper(f.homeHead)],
+    subject: null,
+    addressees: [],
+    legalBasis: basis(f.cite('luat_to_cao'), f.cite('nd_to_cao'), 'Điều 30 Luật Tố cáo', `hồ sơ giải quyết tố cáo mã số đơn ${f.code}`),
+    body: [
+      p(`Xét ${caseWords(f, e)}${about ? `, về việc: ${about}` : ''}`),
+      p('QUYẾT ĐỊNH:'),
+      p(
+        `Điều 1. Gia hạn giải quyết ${caseWords(f, e)}, thêm ${x.days} ngày${e.dueDate ? `; thời hạn giải quyết tố cáo đến hết ngày ${vnDateShort(e.dueDate)}` : ''} (gia hạn lần ${x.count === 1 ? 'thứ nhất' : 'thứ hai'})`,
+      ),
+      p(`Lý do gia hạn: ${e.reason ? clause(e.reason) : '…'}`),
+      p('Điều 2. Quyết định này được gửi đến người tố cáo, người bị tố cáo và các cơ quan, tổ chức, cá nhân có liên quan'),
+      p('Điều 3. Người tố cáo, người bị tố cáo và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này'),
+    ],
+    recipients: ['Như Điều 3;', ...(f.inspectorate ? [`${f.inspectorate.name};`] : []), filed],
+    signers: homeSigner(f),
+    addresseeAgencyCode: null,
+  }
+}
+
 export const RESOLUTION_WRITERS: Record<ResolutionTemplateId, Writer> = {
   nd155_xac_dinh_phuc_tap: xacDinhPhucTap,
   nd124_m14_bien_ban_doi_thoai: bienBanDoiThoai(false),
@@ -298,4 +330,5 @@ export const RESOLUTION_WRITERS: Record<ResolutionTemplateId, Writer> = {
   tc_tam_dinh_chi: decisionWriter('tam_dinh_chi', true),
   tc_dinh_chi: decisionWriter('dinh_chi', true),
   tc_tiep_tuc: decisionWriter('tiep_tuc', true),
+  tc_gia_han: giaHanToCao,
 }

@@ -12,6 +12,7 @@ import type { DeadlineRuleId, DeadlineSetting } from './deadline-table.ts'
 import {
   CONTINUE_GROUNDS,
   DIALOGUE_REQUIRED_BASIS,
+  EXTENSION_RULE,
   SEND_DEADLINE_RULES,
   complexityRegime,
   criteriaInForce,
@@ -68,6 +69,13 @@ export interface WithdrawalData {
   continueGround: ContinueGround | null
 }
 
+export interface ExtensionData {
+  /** How many days the resolution is extended by (at most EXTENSION_RULE.maxDays). */
+  days: number
+  /** Why: what makes the denunciation (especially) complex. */
+  reason: string
+}
+
 /** What an action asks to record (the API body or the form, parsed). */
 export type ResolutionInput =
   | { kind: 'xac_dinh_phuc_tap'; date: IsoDate; data: ComplexityData }
@@ -76,6 +84,7 @@ export type ResolutionInput =
   | { kind: 'dinh_chi'; date: IsoDate; data: GroundData & { withdrawalId?: string } }
   | { kind: 'tiep_tuc'; date: IsoDate; data: ResumptionData }
   | { kind: 'rut_khieu_nai'; date: IsoDate; data: WithdrawalData }
+  | { kind: 'gia_han'; date: IsoDate; data: ExtensionData }
 
 /** A recorded event: the input plus who recorded it, when, and the document it issued. */
 export type ResolutionEvent = ResolutionInput & {
@@ -112,13 +121,15 @@ export interface ResolutionState {
   /** The latest complexity determination (a later one revises an earlier one). */
   complexity: EventOf<'xac_dinh_phuc_tap'> | null
   dialogues: Array<EventOf<'doi_thoai'>>
+  /** A denunciation's extensions (Luật Tố cáo Art. 30), in order. */
+  extensions: Array<EventOf<'gia_han'>>
   /** The latest day of a suspension or resumption: a later one may not be dated before it. */
   lastClockDate: IsoDate | null
 }
 
 /** The state the events add up to, in the order they were recorded. */
 export function resolutionState(events: readonly ResolutionEvent[]): ResolutionState {
-  const state: ResolutionState = { suspension: null, termination: null, pauses: [], complexity: null, dialogues: [], lastClockDate: null }
+  const state: ResolutionState = { suspension: null, termination: null, pauses: [], complexity: null, dialogues: [], extensions: [], lastClockDate: null }
   for (const e of events) {
     switch (e.kind) {
       case 'tam_dinh_chi':
@@ -141,6 +152,9 @@ export function resolutionState(events: readonly ResolutionEvent[]): ResolutionS
         break
       case 'doi_thoai':
         state.dialogues.push(e)
+        break
+      case 'gia_han':
+        state.extensions.push(e)
         break
       case 'rut_khieu_nai':
         break
@@ -185,12 +199,15 @@ export interface ResolutionDeadline {
 export function resolutionDeadline(c: ResolutionCase, state: ResolutionState, rules: readonly DeadlineSetting[], calendar: WorkingCalendar): ResolutionDeadline {
   const regime = complexityRegime(c.acceptedOn)
   const complex = c.contentType === 'khieu_nai' && (regime.source === 'van_ban_xac_dinh' ? state.complexity !== null : c.flaggedComplex)
+  const extended = c.contentType === 'to_cao' ? state.extensions : []
   const r = resolutionDueDate({
     contentType: c.contentType,
     acceptedAt: c.acceptedOn,
     complaintRound: c.complaintRound,
     complex,
     remoteArea: c.remoteArea,
+    extensions: Math.min(extended.length, EXTENSION_RULE.maxCount) as 0 | 1 | 2,
+    extensionDays: extended.reduce((sum, e) => sum + e.data.days, 0),
     pauses: state.pauses,
     rules,
     calendar,
@@ -254,6 +271,8 @@ export interface CheckContext {
   acceptedOn: IsoDate
   today: IsoDate
   state: ResolutionState
+  /** The resolution due date as it stands (an extension must be decided by then); null while unknown. */
+  dueDate?: IsoDate | null
 }
 
 const viDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
@@ -265,6 +284,7 @@ const EVENT_DATE_LABEL: Record<ResolutionEventKind, string> = {
   tiep_tuc: 'Ngày quyết định tiếp tục giải quyết',
   dinh_chi: 'Ngày quyết định đình chỉ',
   rut_khieu_nai: 'Ngày rút đơn',
+  gia_han: 'Ngày quyết định gia hạn',
 }
 
 /**
@@ -325,6 +345,22 @@ export function resolutionProblems(ctx: CheckContext, input: ResolutionInput): P
     case 'tiep_tuc':
       if (!state.suspension) problems.push({ path: '', message: `Việc giải quyết ${noun} không bị tạm đình chỉ: không có gì để tiếp tục.` })
       break
+    case 'gia_han': {
+      if (contentType !== 'to_cao') {
+        return [{ path: '', message: 'Gia hạn giải quyết theo Điều 30 Luật Tố cáo chỉ áp dụng cho tố cáo; khiếu nại phức tạp có thời hạn riêng (xác định vụ việc phức tạp).' }]
+      }
+      if (state.extensions.length >= EXTENSION_RULE.maxCount) {
+        return [{ path: '', message: `Tố cáo đã được gia hạn ${EXTENSION_RULE.maxCount} lần: không gia hạn thêm được (${EXTENSION_RULE.basis}).` }]
+      }
+      if (state.suspension) problems.push({ path: '', message: `Vụ việc đang tạm đình chỉ từ ngày ${viDate(state.suspension.date)}: ra quyết định tiếp tục giải quyết trước khi gia hạn.` })
+      if (!Number.isInteger(input.data.days) || input.data.days < 1 || input.data.days > EXTENSION_RULE.maxDays) {
+        problems.push({ path: 'days', message: `Mỗi lần gia hạn không quá ${EXTENSION_RULE.maxDays} ngày (${EXTENSION_RULE.basis}).` })
+      }
+      if (ctx.dueDate && date > ctx.dueDate && !problems.some((p) => p.path === 'date')) {
+        problems.push({ path: 'date', message: `Thời hạn giải quyết đã hết ngày ${viDate(ctx.dueDate)}: quyết định gia hạn phải ban hành trong thời hạn giải quyết.` })
+      }
+      break
+    }
     case 'rut_khieu_nai': {
       const d = input.data
       if (!withdrawalScopeRule(contentType, d.scope, date)) {

@@ -1,7 +1,7 @@
 /**
  * The case page's resolution forms (views/pages/letters/ResolutionSection.tsx) read into the API's
  * body shape, so the same schema and use case judge them. Inputs are named `${action}.${field}`:
- * the six forms share one page and their ids must not collide.
+ * the forms share one page and their ids must not collide.
  */
 import { RESOLUTION_ACTION_NAMES, type ResolutionAction } from '../domain/resolution-rules.ts'
 import { formList, formText, parseDateInput, type FormBody } from './form.ts'
@@ -13,6 +13,7 @@ const FIELDS: Record<ResolutionAction, { texts: readonly string[]; lists?: reado
   resumption: { texts: ['date', 'reason'] },
   termination: { texts: ['date', 'ground', 'reason'] },
   withdrawal: { texts: ['date', 'scope', 'form', 'content', 'continueGround'] },
+  extension: { texts: ['date', 'days', 'reason'] },
 }
 
 /** Optional fields: left empty means "none". */
@@ -36,6 +37,8 @@ export function resolutionFormBody(action: ResolutionAction, values: Record<stri
     const raw = values[`${action}.${f}`]
     const value = typeof raw === 'string' ? raw.trim() : ''
     if (f === 'date') out[f] = parseDateInput(value)
+    // a whole number of days as typed; anything else goes on as text for the schema to reject
+    else if (f === 'days') out[f] = /^\d{1,3}$/.test(value) ? Number(value) : value
     else if (f === 'participants') out[f] = value.split(/\r?\n/u).map((l) => l.trim()).filter(Boolean)
     else if (OPTIONAL.has(f)) out[f] = value === '' ? null : value
     else out[f] = value

@@ -30,6 +30,7 @@ import {
 import {
   ATTENDANCE,
   CONTINUE_GROUNDS,
+  EXTENSION_RULE,
   RESOLUTION_EVENT_KINDS,
   WITHDRAWAL_FORMS,
   WITHDRAWAL_SCOPES,
@@ -65,6 +66,7 @@ export const RESOLUTION_HISTORY_ACTIONS: Record<ResolutionEventKind, string> = {
   tiep_tuc: 'tiep_tuc_giai_quyet',
   dinh_chi: 'dinh_chi_giai_quyet',
   rut_khieu_nai: 'rut_don',
+  gia_han: 'gia_han_giai_quyet',
 }
 
 // ----- the case ----------------------------------------------------------------------------------
@@ -167,6 +169,8 @@ function details(e: ResolutionEvent, contentType: ResolvableType, scrub: (s: str
       return [`Căn cứ: ${ground(e.kind, e.data.ground)}`, `Lý do: ${scrub(e.data.reason)}`]
     case 'tiep_tuc':
       return [`Lý do: ${scrub(e.data.reason)}`]
+    case 'gia_han':
+      return [`Gia hạn thêm ${e.data.days} ngày (${EXTENSION_RULE.basis})`, `Lý do: ${scrub(e.data.reason)}`]
     case 'rut_khieu_nai':
       return [
         `${WITHDRAWAL_SCOPES[e.data.scope]} (${WITHDRAWAL_FORMS[e.data.form].toLowerCase()})${e.data.content ? `: ${scrub(e.data.content)}` : ''}`,
@@ -181,6 +185,7 @@ function availableActions(c: ResolutionCase, state: ResolutionState, resolved: b
   const out: ResolutionAction[] = []
   if (c.contentType === 'khieu_nai' && complexityRegime(c.acceptedOn).source === 'van_ban_xac_dinh') out.push('complexity')
   if (c.contentType === 'khieu_nai' && !state.suspension) out.push('dialogue')
+  if (c.contentType === 'to_cao' && !state.suspension && state.extensions.length < EXTENSION_RULE.maxCount) out.push('extension')
   out.push(state.suspension ? 'resumption' : 'suspension', 'withdrawal', 'termination')
   return out
 }
@@ -274,8 +279,9 @@ function docEventOf(
     decidedBy: input.kind === 'xac_dinh_phuc_tap' ? input.data.decidedBy : null,
     dialogue: input.kind === 'doi_thoai' ? input.data : null,
     suspendedOn: input.kind === 'tiep_tuc' ? (c.state.suspension?.date ?? null) : null,
-    dueDate: input.kind === 'xac_dinh_phuc_tap' || input.kind === 'tiep_tuc' ? after.dueDate : null,
+    dueDate: input.kind === 'xac_dinh_phuc_tap' || input.kind === 'tiep_tuc' || input.kind === 'gia_han' ? after.dueDate : null,
     dueDays: input.kind === 'xac_dinh_phuc_tap' ? after.days : null,
+    extension: input.kind === 'gia_han' ? { days: input.data.days, count: c.state.extensions.length + 1 } : null,
     withdrawal,
   }
 }
@@ -290,7 +296,7 @@ const fail = (status: 403 | 404 | 409 | 422, message: string, errors?: Array<{ p
   ({ ok: false, status, message, ...(errors ? { errors } : {}) }) as const
 
 /** The triggers of migration 0005 firing: another officer's event got there first. */
-const isSequenceViolation = (error: unknown) => error instanceof Error && /already suspended|not suspended|resolution terminated/.test(error.message)
+const isSequenceViolation = (error: unknown) => error instanceof Error && /already suspended|not suspended|resolution terminated|extended twice/.test(error.message)
 
 export async function recordResolution(
   db: Db,
@@ -310,11 +316,12 @@ export async function recordResolution(
   const c = found.value
   const today = vnDateOf(now)
   if (stored.resolvedAt && !c.state.termination) return fail(422, 'Việc ghi nhận chưa hợp lệ.', [{ path: '', message: 'Vụ việc đã giải quyết xong: không ghi thêm được.' }])
-  const problems = resolutionProblems({ contentType: c.contentType, acceptedOn: c.acceptedOn, today, state: c.state }, input)
+  const ctx = await rulesContext(db)
+  const standing = resolutionDeadline(c, c.state, ctx.settings.deadlines, calendarOf(ctx.settings))
+  const problems = resolutionProblems({ contentType: c.contentType, acceptedOn: c.acceptedOn, today, state: c.state, dueDate: standing.dueDate }, input)
   if (problems.length > 0) return fail(422, 'Việc ghi nhận chưa hợp lệ.', problems)
   if (version !== undefined && version !== stored.version) return fail(409, CONFLICT_MESSAGE)
 
-  const ctx = await rulesContext(db)
   // a full withdrawal (not kept alive on a ground of Luật Tố cáo Art. 33 cl. 3) terminates the case
   const inputs: ResolutionInput[] = [input]
   if (input.kind === 'rut_khieu_nai' && withdrawalTerminates(input.data)) {

@@ -73,6 +73,7 @@ function resolutionEventFor(template: TemplateId): ResolutionDocEvent | null {
     suspendedOn: '2026-07-05',
     dueDate: '2026-08-20',
     dueDays: 30,
+    extension: { days: 30, count: 1 },
     withdrawal: null,
   }
 }

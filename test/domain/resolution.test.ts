@@ -191,6 +191,40 @@ describe('what an event must respect', () => {
   })
 })
 
+describe('TC-14: a denunciation is extended once or twice, each time by at most 30 days (Luật Tố cáo Art. 30)', () => {
+  const denunciation: ResolutionCase = { ...complaint('2026-07-20'), contentType: 'to_cao', complaintRound: null }
+  const extend = (date: string, days: number) => recorded({ kind: 'gia_han', date, data: { days, reason: 'Phải xác minh tại nhiều địa phương.' } })
+  const check = (input: ResolutionInput, events: ResolutionEvent[], dueDate: string | null, contentType: 'to_cao' | 'khieu_nai' = 'to_cao') =>
+    resolutionProblems({ contentType, acceptedOn: '2026-07-20', today: '2026-09-30', state: resolutionState(events), dueDate }, input)
+
+  it('the due date moves by the days each extension adds, under the row of the extension count', () => {
+    expect(deadline(denunciation, []).dueDate).toBe('2026-08-19')
+    // 20 days from 19/8 → 8/9
+    expect(deadline(denunciation, [extend('2026-08-15', 20)])).toMatchObject({ deadlineRule: 'D11', dueDate: '2026-09-08', days: 50 })
+    // a second of 30 → 8/10; the 90 days of gia_han_2 are the most
+    expect(deadline(denunciation, [extend('2026-08-15', 20), extend('2026-09-05', 30)])).toMatchObject({ dueDate: '2026-10-08', days: 80 })
+    // a suspension still stops the clock of an extended case
+    expect(deadline(denunciation, [extend('2026-08-15', 30), suspend('2026-08-20', 'cho_giam_dinh')])).toMatchObject({ dueDate: null, paused: true })
+  })
+
+  it('a complaint is not extended this way; at most two; each 1 to 30 days; decided before the time runs out; not while suspended', () => {
+    const input = (date: string, days: number): ResolutionInput => ({ kind: 'gia_han', date, data: { days, reason: 'x' } })
+    expect(check(input('2026-08-10', 30), [], '2026-08-19', 'khieu_nai')[0]!.message).toContain('chỉ áp dụng cho tố cáo')
+    expect(check(input('2026-08-10', 30), [], '2026-08-19')).toEqual([])
+    expect(check(input('2026-08-10', 31), [], '2026-08-19').map((p) => p.path)).toEqual(['days'])
+    expect(check(input('2026-08-20', 10), [], '2026-08-19')).toEqual([{ path: 'date', message: 'Thời hạn giải quyết đã hết ngày 19/08/2026: quyết định gia hạn phải ban hành trong thời hạn giải quyết.' }])
+    expect(check(input('2026-09-20', 10), [extend('2026-08-10', 30), extend('2026-09-10', 30)], '2026-10-18')).toEqual([
+      { path: '', message: 'Tố cáo đã được gia hạn 2 lần: không gia hạn thêm được (Điều 30 Luật Tố cáo 2018).' },
+    ])
+    expect(check(input('2026-08-12', 10), [suspend('2026-08-10', 'cho_giam_dinh')], null).map((p) => p.path)).toEqual([''])
+  })
+
+  it('issues the decision on extending the resolution of a denunciation', () => {
+    expect(resolutionTemplateFor('gia_han', 'to_cao', '2026-08-10')).toBe('tc_gia_han')
+    expect(resolutionTemplateFor('gia_han', 'khieu_nai', '2026-08-10')).toBeNull()
+  })
+})
+
 describe('the day of acceptance', () => {
   it('is the first of the trailing run of thu_ly decisions', () => {
     expect(acceptanceInstant([{ outcome: 'thu_ly', decidedAt: 'a' }])).toBe('a')

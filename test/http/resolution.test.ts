@@ -343,7 +343,7 @@ describe('a denunciation accepted by the province (Luật Tố cáo Art. 34)', (
     const handler = await staff(t, ['xu_ly_don'])
     let v = await view(t, id, handler.token)
     expect(v).toMatchObject({ deadline: { deadlineRule: 'D11', dueDate: '2026-09-03' }, todos: [] })
-    expect(v.actions).toEqual(['suspension', 'withdrawal', 'termination'])
+    expect(v.actions).toEqual(['extension', 'suspension', 'withdrawal', 'termination'])
     expect((await post(t, id, 'dialogue', { date: '2026-08-10', chairedBy: 'A', participants: ['B'], summary: 'x', attendance: 'co_mat' }, handler.token)).status).toBe(422)
 
     const s = await recorded(await post(t, id, 'suspension', { date: '2026-08-10', ground: 'cho_giam_dinh', reason: 'Chờ kết quả giám định lại chữ ký của Lê Thị Hoa Mai trên hồ sơ.' }, handler.token))
@@ -368,6 +368,68 @@ describe('a denunciation accepted by the province (Luật Tố cáo Art. 34)', (
     const termination = await documentOf(t, id, ended.events[0]!.documentId!, handler.token)
     expect(termination).toMatchObject({ template: 'tc_dinh_chi', redacted: true })
     expect(termination.content.titleLines[1]).toBe('Về việc đình chỉ giải quyết tố cáo')
+  })
+})
+
+describe('extending a denunciation (Luật Tố cáo Art. 30, TC-14)', () => {
+  it('extends once and twice by the days decided, before the time runs out, with a decision that leaves out the denouncer; a third is refused', async () => {
+    const t = await testApp({ now: new Date('2026-08-03T02:00:00Z') })
+    const id = await accepted(t, (await staff(t, ['xu_ly_don'])).token, denunciation('2026-08-03'))
+    t.clock.now = new Date('2026-09-10T02:00:00Z')
+    const handler = await staff(t, ['xu_ly_don'])
+    expect((await view(t, id, handler.token)).deadline.dueDate).toBe('2026-09-03')
+    const before = snapshot(t)
+    const reason = 'Phải xác minh tại ba xã và trưng cầu giám định chữ ký của Lê Thị Hoa Mai.'
+    // after the time ran out: too late
+    const late = await post(t, id, 'extension', { date: '2026-09-05', days: 20, reason }, handler.token)
+    expect(late.status).toBe(422)
+    expect(JSON.stringify(await late.json())).toContain('Thời hạn giải quyết đã hết ngày 03/09/2026')
+    // more than 30 days, no reason, not a number
+    const bad = await post(t, id, 'extension', { date: '2026-09-01', days: 31, reason: '' }, handler.token)
+    expect(bad.status).toBe(422)
+    expect(((await bad.json()) as { error: { fields: Array<{ path: string }> } }).error.fields.map((f) => f.path).sort()).toEqual(['days', 'reason'])
+    expect((await post(t, id, 'extension', { date: '2026-09-01', days: '20', reason }, handler.token)).status).toBe(422)
+    expect(snapshot(t)).toEqual(before)
+
+    // 30 days from 3/8 ended on 2/9 (Quốc khánh, so 3/9); 20 more make 50 days from acceptance: 22/9
+    const first = await recorded(await post(t, id, 'extension', { date: '2026-09-01', days: 20, reason }, handler.token))
+    expect(first.resolution.deadline).toMatchObject({ deadlineRule: 'D11', dueDate: '2026-09-22', days: 50 })
+    expect(first.resolution.events[0]).toMatchObject({ kind: 'gia_han', kindLabel: 'Gia hạn giải quyết', details: ['Gia hạn thêm 20 ngày (Điều 30 Luật Tố cáo 2018)', `Lý do: ${reason}`] })
+    const decision = await documentOf(t, id, first.events[0]!.documentId!, handler.token)
+    expect(decision).toMatchObject({ template: 'tc_gia_han', redacted: true })
+    expect(decision.content.titleLines[1]).toBe('Về việc gia hạn giải quyết tố cáo')
+    const words = textOf(decision)
+    expect(words).toContain(', thêm 20 ngày; thời hạn giải quyết tố cáo đến hết ngày 22/9/2026 (gia hạn lần thứ nhất)')
+    expect(words).not.toMatch(/Hoa Mai|0912000111|Tổ 5/)
+
+    const second = await recorded(await post(t, id, 'extension', { date: '2026-09-10', days: 30, reason: 'Vụ việc đặc biệt phức tạp.' }, handler.token))
+    expect(second.resolution.deadline.dueDate).toBe('2026-10-22')
+    expect(second.resolution.actions).toEqual(['suspension', 'withdrawal', 'termination'])
+    const third = await post(t, id, 'extension', { date: '2026-09-10', days: 5, reason: 'x' }, handler.token)
+    expect(third.status).toBe(422)
+    expect(JSON.stringify(await third.json())).toContain('đã được gia hạn 2 lần')
+    // the database keeps the limit too (a lost race on D1 fails its batch)
+    const row = t.db.sqlite.prepare("SELECT * FROM resolution_events WHERE kind = 'gia_han' LIMIT 1").get() as Record<string, unknown>
+    expect(() => t.db.sqlite.prepare('INSERT INTO resolution_events (id, letter_id, kind, date, data, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)').run('x3', row.letter_id, 'gia_han', '2026-09-10', '{"days":5,"reason":"x"}', row.created_at, row.created_by)).toThrow(/extended twice/)
+  })
+
+  it('the case page records an extension with its form, and shows the form\'s errors with the input kept', async () => {
+    const t = await testApp({ now: new Date('2026-08-03T02:00:00Z') })
+    const id = await accepted(t, (await staff(t, ['xu_ly_don'])).token, denunciation('2026-08-03'))
+    t.clock.now = new Date('2026-08-20T02:00:00Z')
+    const b = (await staff(t, ['xu_ly_don'])).browser
+    const page = await (await b.get(`/can-bo/don/${id}`)).text()
+    expect(page).toContain(`action="/can-bo/don/${id}/giai-quyet/gia-han"`)
+    const bad = await b.post(`/can-bo/don/${id}/giai-quyet/gia-han`, { version: '2', 'extension.date': '20/08/2026', 'extension.days': 'ba mươi', 'extension.reason': 'Vụ việc phức tạp.' })
+    expect(bad.status).toBe(422)
+    const html = await bad.text()
+    expect(html).toMatch(/id="f-extension-days-error">Số ngày gia hạn phải là một số./)
+    expect(html).toContain('value="ba mươi"')
+    const ok = await b.post(`/can-bo/don/${id}/giai-quyet/gia-han`, { version: '2', 'extension.date': '20/08/2026', 'extension.days': '30', 'extension.reason': 'Vụ việc phức tạp.' })
+    expect(ok.status).toBe(303)
+    const after = await (await b.get(`/can-bo/don/${id}?ok=giai-quyet`)).text()
+    expect(after).toMatch(/id="resolution-due">02\/10\/2026/)
+    expect(after).toContain('Quyết định về việc gia hạn giải quyết tố cáo')
   })
 })
 

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot'
 import type { ResolutionInput } from '../../domain/resolution.ts'
-import { ATTENDANCE, CONTINUE_GROUNDS, WITHDRAWAL_FORMS, WITHDRAWAL_SCOPES, type ResolutionAction } from '../../domain/resolution-rules.ts'
+import { ATTENDANCE, CONTINUE_GROUNDS, EXTENSION_RULE, WITHDRAWAL_FORMS, WITHDRAWAL_SCOPES, type ResolutionAction } from '../../domain/resolution-rules.ts'
 import { fieldErrors, isoDate, requiredText, text } from '../validation.ts'
 
 const DATE_MESSAGE = 'Ngày phải có dạng YYYY-MM-DD (hoặc dd/mm/yyyy) và là ngày có thật.'
@@ -65,6 +65,18 @@ const WithdrawalSchema = v.object({
   version,
 })
 
+const ExtensionSchema = v.object({
+  date: date(),
+  days: v.pipe(
+    v.number('Số ngày gia hạn phải là một số.'),
+    v.integer('Số ngày gia hạn phải là số nguyên.'),
+    v.minValue(1, 'Gia hạn ít nhất 1 ngày.'),
+    v.maxValue(EXTENSION_RULE.maxDays, `Mỗi lần gia hạn không quá ${EXTENSION_RULE.maxDays} ngày (${EXTENSION_RULE.basis}).`),
+  ),
+  reason: requiredText(5000, 'Nêu rõ lý do gia hạn (tính chất phức tạp của vụ việc).'),
+  version,
+})
+
 export const RESOLUTION_SCHEMAS = {
   complexity: ComplexitySchema,
   dialogue: DialogueSchema,
@@ -72,6 +84,7 @@ export const RESOLUTION_SCHEMAS = {
   resumption: ResumptionSchema,
   termination: GroundSchema,
   withdrawal: WithdrawalSchema,
+  extension: ExtensionSchema,
 } as const satisfies Record<ResolutionAction, v.GenericSchema>
 
 type Body<A extends ResolutionAction> = v.InferOutput<(typeof RESOLUTION_SCHEMAS)[A]>
@@ -90,6 +103,7 @@ const TO_INPUT: { [A in ResolutionAction]: (b: Body<A>) => ResolutionInput } = {
   resumption: (b) => ({ kind: 'tiep_tuc', date: b.date, data: { reason: b.reason } }),
   termination: (b) => ({ kind: 'dinh_chi', date: b.date, data: { ground: b.ground, reason: b.reason } }),
   withdrawal: (b) => ({ kind: 'rut_khieu_nai', date: b.date, data: { scope: b.scope, form: b.form, content: orNull(b.content), continueGround: orNull(b.continueGround) } }),
+  extension: (b) => ({ kind: 'gia_han', date: b.date, data: { days: b.days, reason: b.reason } }),
 }
 
 /** The body of an action checked for shape: the domain's input and the version the officer saw, or the field errors. */

@@ -39,6 +39,7 @@ export const RESOLUTION_SLUGS: Record<ResolutionAction, string> = {
   resumption: 'tiep-tuc',
   termination: 'dinh-chi',
   withdrawal: 'rut-don',
+  extension: 'gia-han',
 }
 
 const FORM_TITLES: Record<ResolutionAction, (noun: string) => string> = {
@@ -48,6 +49,7 @@ const FORM_TITLES: Record<ResolutionAction, (noun: string) => string> = {
   resumption: (noun) => `Tiếp tục giải quyết ${noun}`,
   termination: (noun) => `Đình chỉ giải quyết ${noun}`,
   withdrawal: (noun) => `Ghi nhận rút ${noun}`,
+  extension: () => 'Gia hạn giải quyết tố cáo (Điều 30 Luật Tố cáo)',
 }
 
 const SEND_LABELS: Record<string, string> = {
@@ -195,6 +197,14 @@ function ActionForm({ p, action }: { p: ResolutionSectionProps; action: Resoluti
             <TextArea name={n('reason')} label="Lý do tạm đình chỉ không còn" value={text(values, n('reason'))} error={errors[n('reason')]} rows={3} />
           </>
         )
+      case 'extension':
+        return (
+          <>
+            {date('Ngày quyết định gia hạn')}
+            <Field name={n('days')} label="Gia hạn thêm (số ngày, tối đa 30)" value={text(values, n('days'), '30')} error={errors[n('days')]} width="short" inputmode="numeric" />
+            <TextArea name={n('reason')} label="Lý do gia hạn (vụ việc phức tạp, đặc biệt phức tạp)" value={text(values, n('reason'))} error={errors[n('reason')]} rows={3} />
+          </>
+        )
       case 'withdrawal':
         return (
           <>
@@ -230,6 +240,7 @@ function ActionForm({ p, action }: { p: ResolutionSectionProps; action: Resoluti
     resumption: 'Lập quyết định tiếp tục giải quyết; thời hạn tính tiếp từ ngày quyết định.',
     termination: 'Lập quyết định đình chỉ; vụ việc kết thúc.',
     withdrawal: `Rút toàn bộ: đình chỉ giải quyết${p.view.contentType === 'to_cao' ? ' (trừ khi có căn cứ tiếp tục)' : ''}. Rút một phần: tiếp tục giải quyết phần còn lại.`,
+    extension: 'Vụ việc phức tạp gia hạn một lần, đặc biệt phức tạp hai lần, mỗi lần không quá 30 ngày; quyết định trước khi hết hạn và gửi người tố cáo, người bị tố cáo.',
   }
   return (
     <details class="resolution-form" open={mine !== null} id={`resolution-form-${action}`}>

@@ -1,0 +1,56 @@
+/**
+ * Migration 0008 rebuilds resolution_events to add the `gia_han` kind: a database with events
+ * recorded under 0005 keeps every one of them, in order (the sequence triggers read the latest by
+ * rowid), and every trigger of 0005 and 0006 is there again afterwards.
+ */
+import BetterSqlite3 from 'better-sqlite3'
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, expect, it } from 'vitest'
+import { MIGRATIONS_DIR, migrate } from '../../src/db/migrate.ts'
+
+const before0008 = mkdtempSync(join(tmpdir(), 'pakn-migrations-'))
+for (const name of readdirSync(MIGRATIONS_DIR)) if (name < '0008') copyFileSync(join(MIGRATIONS_DIR, name), join(before0008, name))
+afterAll(() => rmSync(before0008, { recursive: true, force: true }))
+
+it('keeps the recorded events in order and every trigger, and accepts extensions afterwards', () => {
+  const sqlite = new BetterSqlite3(':memory:')
+  // events without their letter and user are enough here (the HTTP tests run 0008 with foreign keys on)
+  sqlite.pragma('foreign_keys = OFF')
+  migrate(sqlite, before0008)
+  const insert = sqlite.prepare("INSERT INTO resolution_events (id, letter_id, kind, date, data, created_at, created_by) VALUES (?, 'L1', ?, ?, ?, '2026-08-01T00:00:00Z', 'U1')")
+  insert.run('e1', 'tam_dinh_chi', '2026-08-01', '{"ground":"cho_giam_dinh","reason":"x"}')
+  insert.run('e2', 'tiep_tuc', '2026-08-05', '{"reason":"y"}')
+  insert.run('e3', 'tam_dinh_chi', '2026-08-10', '{"ground":"cho_giam_dinh","reason":"z"}')
+  const rows = () => sqlite.prepare('SELECT id, letter_id, kind, date, data, document_id, created_at, created_by FROM resolution_events ORDER BY rowid').all()
+  const kept = rows()
+  expect(() => insert.run('x', 'gia_han', '2026-08-11', '{"days":30,"reason":"r"}')).toThrow(/CHECK constraint failed/)
+
+  expect(migrate(sqlite)).toEqual(['0008_denunciation_extension.sql'])
+  expect(rows()).toEqual(kept)
+  // the latest clock event is still the suspension e3: a second one is refused, a resumption is not
+  expect(() => insert.run('e4', 'tam_dinh_chi', '2026-08-12', '{"ground":"cho_giam_dinh","reason":"w"}')).toThrow(/already suspended/)
+  insert.run('e4', 'tiep_tuc', '2026-08-12', '{"reason":"v"}')
+  expect(() => sqlite.prepare("UPDATE resolution_events SET date = '2026-08-02' WHERE id = 'e1'").run()).toThrow(/append-only/)
+  expect(() => sqlite.prepare("DELETE FROM resolution_events WHERE id = 'e1'").run()).toThrow(/append-only/)
+
+  expect(() => insert.run('g4', 'gia_han', '2026-08-13', '{"days":31,"reason":"r"}')).toThrow(/CHECK constraint failed/)
+  expect(() => insert.run('g5', 'gia_han', '2026-08-13', '{"days":"30","reason":"r"}')).toThrow(/CHECK constraint failed/)
+  expect(() => insert.run('g6', 'gia_han', '2026-08-13', '{"days":30,"reason":" "}')).toThrow(/CHECK constraint failed/)
+  insert.run('g1', 'gia_han', '2026-08-13', '{"days":30,"reason":"r"}')
+  insert.run('g2', 'gia_han', '2026-08-14', '{"days":15,"reason":"r"}')
+  expect(() => insert.run('g3', 'gia_han', '2026-08-15', '{"days":5,"reason":"r"}')).toThrow(/extended twice/)
+
+  const triggers = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (tbl_name = 'resolution_events' OR name = 'letters_outcome_fixed_once_resolving') ORDER BY name").all() as Array<{ name: string }>).map((t) => t.name)
+  expect(triggers).toEqual([
+    'letters_outcome_fixed_once_resolving',
+    'resolution_events_closed',
+    'resolution_events_extend_twice',
+    'resolution_events_no_delete',
+    'resolution_events_no_update',
+    'resolution_events_resume_suspended',
+    'resolution_events_suspend_once',
+  ])
+  expect(sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'resolution_events_letter'").get()).toBeTruthy()
+})

@@ -286,6 +286,44 @@ describe('staff workspace in Chromium at 1280×800', { timeout: 180_000 }, () =>
     expect(problems).toEqual([])
   })
 
+  it('extends an accepted denunciation on its case page (Luật Tố cáo Art. 30): the due date moves by the days decided; the decision prints without the denouncer', async () => {
+    const letter = await decideByApi({
+      receivedAt: isoToday(),
+      channel: 'buu_chinh',
+      contentType: 'to_cao',
+      writtenDate: isoToday(),
+      field: 'dat_dai',
+      senders: [{ name: 'Lê Thị Hoa Mai', address: 'Tổ 5, phường Cẩm Thành', phone: '0912000111', signed: true }],
+      respondent: { agencyCode: 'UBND_TINH', person: 'Nguyễn Văn Tâm', isHead: false },
+      act: 'Nhận tiền để hợp thức hóa đất lấn chiếm.',
+      summary: 'Tố cáo cán bộ nhận hối lộ.',
+      hasEvidence: true,
+    })
+    const { page, problems } = await desk('canbo')
+    await page.goto(`/can-bo/don/${letter.id}`)
+    const dueBefore = (await page.locator('#resolution-due').textContent())!.trim()
+    await page.locator('#resolution-form-extension summary').click()
+    await page.fill('#f-extension-days', '31')
+    await page.fill('#f-extension-reason', 'Phải xác minh tại ba xã.')
+    await page.locator('#resolution-submit-extension').click()
+    await expect.poll(() => page.locator('#f-extension-days-error').textContent()).toContain('không quá 30 ngày')
+    expect(await page.inputValue('#f-extension-reason')).toBe('Phải xác minh tại ba xã.')
+    await page.fill('#f-extension-days', '15')
+    await Promise.all([page.waitForURL(/\?ok=giai-quyet/), page.locator('#resolution-submit-extension').click()])
+    const dueAfter = (await page.locator('#resolution-due').textContent())!.trim()
+    const day = (vi: string) => Date.parse(vi.slice(0, 10).split('/').reverse().join('-'))
+    // 45 days from acceptance instead of 30 (a holiday at the end of either may move it by a day or two)
+    expect((day(dueAfter) - day(dueBefore)) / 86_400_000).toBeGreaterThanOrEqual(13)
+    expect((day(dueAfter) - day(dueBefore)) / 86_400_000).toBeLessThanOrEqual(17)
+    await expectAccessible(page, 'extended denunciation')
+    await Promise.all([page.waitForURL(/\/van-ban\//), page.locator('#resolution-events a.document-link', { hasText: 'gia hạn' }).click()])
+    const decision = (await page.locator('.official-document').textContent()) ?? ''
+    expect(decision).toContain('Về việc gia hạn giải quyết tố cáo')
+    expect(decision).toContain('thêm 15 ngày')
+    expect(decision).not.toMatch(/Hoa Mai|0912000111|Tổ 5/)
+    expect(problems).toEqual([])
+  })
+
   it('an agency confirms receipt and records the reply; the board sees it', async () => {
     const letter = await decideByApi({
       receivedAt: isoToday(),

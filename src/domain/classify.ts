@@ -188,6 +188,7 @@ export function classify(input: Letter, ctx: ClassifyContext): Classification {
         complaintRound: letter.complaintRound === 2 ? 2 : 1,
         remoteArea: flag(letter.remoteArea),
         complex: flag(letter.complex),
+        extended: letter.contentType === 'to_cao' && flag(letter.verificationExtended),
         rules: deadlines,
         calendar,
       })

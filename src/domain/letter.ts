@@ -70,6 +70,11 @@ export interface Letter {
   goodReasonForDelay?: boolean
   /** The complainant lives in a remote area (longer limits and deadlines). */
   remoteArea?: boolean
+  /**
+   * A denunciation whose initial processing needs verification in several places or by another
+   * body: 10 working days instead of 7 (Luật Tố cáo Art. 24 cl. 1; D8 `gia_han`).
+   */
+  verificationExtended?: boolean
   forwardedBy?: { name?: string | null; reference?: string | null } | null
   /** The matter already sits, unresolved, at that agency since that date (đôn đốc). */
   pendingAt?: { agencyCode: string; since: string } | null

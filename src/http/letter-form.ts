@@ -34,6 +34,7 @@ const DETAIL_FLAGS = [
   'aboutAdministrativeRegulation',
   'concluded',
   'newEvidence',
+  'verificationExtended',
   'courtAccepted',
   'goodReasonForDelay',
   'remoteArea',

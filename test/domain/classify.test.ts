@@ -170,6 +170,13 @@ describe('§9 eligible letters within competence', () => {
     expect(c(letter)).toMatchObject({ outcome: 'thu_ly', deadlineRule: 'D8', dueDate: '2026-03-11', signerGroup: 'mot_nguoi' })
   })
 
+  it('TC-4 initial processing that needs verification in several places: D8 extended to 10 working days; not for a complaint', () => {
+    const letter = denunciation({ respondent: { agencyCode: 'SO_XD', person: 'Giám đốc Sở', isHead: true }, verificationExtended: true })
+    // 7 working days end on 11/3; 3 more: 12, 13, 16/3
+    expect(c(letter)).toMatchObject({ outcome: 'thu_ly', deadlineRule: 'D8', dueDate: '2026-03-16' })
+    expect(c(communeComplaint({ verificationExtended: true })).dueDate).toBe(c(communeComplaint({})).dueDate)
+  })
+
   it('TT05-9.6 anonymous denunciation with named violator, act and evidence is eligible → kiem_tra', () => {
     const letter = anonymousDenunciation({ respondent: { agencyCode: 'UBND_XA_SON_TAY', person: 'Chủ tịch xã', isHead: true } })
     const result = c(letter)

@@ -58,6 +58,30 @@ describe('POST /api/v1/classify', () => {
     expect(t.count('letters')).toBe(before)
   })
 
+  it('a denunciation whose initial processing is extended (verificationExtended) gets 10 working days (D8 gia_han); a non-boolean is a 422', async () => {
+    const t = await testApp()
+    const token = await staff(t, ['xu_ly_don'])
+    const denunciation = {
+      receivedAt: '2026-03-02',
+      channel: 'buu_chinh',
+      contentType: 'to_cao',
+      writtenDate: '2026-03-01',
+      field: 'dat_dai',
+      senders: [{ name: 'Lê Thị Hoa Mai', address: 'Tổ 5, phường Cẩm Thành', signed: true }],
+      respondent: { agencyCode: 'UBND_TINH', person: 'Nguyễn Văn Tâm', isHead: false },
+      act: 'Nhận tiền để hợp thức hóa đất lấn chiếm.',
+      summary: 'Tố cáo cán bộ nhận hối lộ.',
+      hasEvidence: true,
+    }
+    const plain = (await (await t.json('/api/v1/classify', 'POST', denunciation, token)).json()) as { outcome: string; deadlineRule: string; dueDate: string }
+    expect(plain).toMatchObject({ outcome: 'thu_ly', deadlineRule: 'D8', dueDate: '2026-03-11' })
+    const extended = (await (await t.json('/api/v1/classify', 'POST', { ...denunciation, verificationExtended: true }, token)).json()) as { dueDate: string }
+    expect(extended.dueDate).toBe('2026-03-16')
+    const bad = await t.json('/api/v1/classify', 'POST', { ...denunciation, verificationExtended: 'có' }, token)
+    expect(bad.status).toBe(422)
+    expect(JSON.stringify(await bad.json())).toContain('verificationExtended')
+  })
+
   it('needs only receivedAt, channel and contentType; what is missing becomes reasons', async () => {
     const t = await testApp()
     const token = await staff(t, ['tiep_dan'])

@@ -104,6 +104,7 @@ export const LetterSchema = v.object(
     courtAccepted: flag('Trường "Tòa án đã thụ lý" phải là true hoặc false.'),
     goodReasonForDelay: flag('Trường "có lý do chính đáng" phải là true hoặc false.'),
     remoteArea: flag('Trường "vùng sâu, vùng xa" phải là true hoặc false.'),
+    verificationExtended: flag('Trường "gia hạn xử lý ban đầu" phải là true hoặc false.'),
     forwardedBy: v.optional(v.nullable(v.object({ name: optionalText(300), reference: optionalText(100) }))),
     pendingAt: v.optional(
       v.nullable(

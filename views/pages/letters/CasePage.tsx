@@ -113,6 +113,7 @@ function Facts({ p }: { p: CaseProps }) {
       ['aboutAdministrativeRegulation', 'về quy định hành chính'],
       ['concluded', 'tố cáo đã có kết luận'],
       ['newEvidence', 'có chứng cứ mới'],
+      ['verificationExtended', 'gia hạn xử lý ban đầu (10 ngày làm việc)'],
       ['courtAccepted', 'Tòa án đã thụ lý'],
       ['notDirectlyConcerned', 'không liên quan trực tiếp'],
       ['lacksCapacity', 'không có năng lực hành vi'],

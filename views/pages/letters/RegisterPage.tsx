@@ -203,6 +203,11 @@ export const RegisterPage = (p: RegisterProps) => {
                 <Checkbox name="priorResolution.effective" checked={on('priorResolution.effective')} label="Quyết định đó đã có hiệu lực pháp luật" />
                 <Checkbox name="concluded" checked={on('concluded')} label="Tố cáo đã có kết luận" />
                 <Checkbox name="newEvidence" checked={on('newEvidence')} label="Tố cáo lại có tình tiết, chứng cứ mới" />
+                <Checkbox
+                  name="verificationExtended"
+                  checked={on('verificationExtended')}
+                  label="Xử lý ban đầu phải xác minh ở nhiều nơi: gia hạn đến 10 ngày làm việc (khoản 1 Điều 24 Luật Tố cáo)"
+                />
               </div>
             </fieldset>
             <fieldset class="subsection">

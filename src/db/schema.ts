@@ -262,7 +262,7 @@ export interface HistoryTable {
 export interface ResolutionEventsTable {
   id: string
   letter_id: string
-  kind: 'xac_dinh_phuc_tap' | 'doi_thoai' | 'tam_dinh_chi' | 'dinh_chi' | 'tiep_tuc' | 'rut_khieu_nai' | 'gia_han'
+  kind: 'xac_dinh_phuc_tap' | 'doi_thoai' | 'tam_dinh_chi' | 'dinh_chi' | 'tiep_tuc' | 'rut_khieu_nai' | 'gia_han' | 'ket_luan'
   date: string
   data: ColumnType<string, string | undefined, never>
   document_id: string | null

@@ -31,6 +31,7 @@ export const RESOLUTION_EVENT_KINDS = {
   dinh_chi: 'Đình chỉ giải quyết',
   rut_khieu_nai: 'Rút đơn',
   gia_han: 'Gia hạn giải quyết',
+  ket_luan: 'Giải quyết xong',
 } as const
 export type ResolutionEventKind = keyof typeof RESOLUTION_EVENT_KINDS
 
@@ -43,6 +44,7 @@ export const RESOLUTION_ACTIONS = {
   termination: 'dinh_chi',
   withdrawal: 'rut_khieu_nai',
   extension: 'gia_han',
+  conclusion: 'ket_luan',
 } as const satisfies Record<string, ResolutionEventKind>
 export type ResolutionAction = keyof typeof RESOLUTION_ACTIONS
 export const RESOLUTION_ACTION_NAMES = Object.keys(RESOLUTION_ACTIONS) as ResolutionAction[]
@@ -295,6 +297,19 @@ export const SEND_DEADLINE_RULES = { khieu_nai: 'D18', to_cao: 'D14' } as const 
  * person denounced and those concerned.
  */
 export const EXTENSION_RULE = { maxCount: 2, maxDays: 30, basis: 'Điều 30 Luật Tố cáo 2018' } as const
+
+// ----- the end of the resolution -------------------------------------------------------------------
+
+/**
+ * The case is resolved by the resolution decision of a complaint (quyết định giải quyết khiếu nại,
+ * Luật Khiếu nại Art. 31, 40) or the conclusion on a denunciation's content (kết luận nội dung tố
+ * cáo, Luật Tố cáo Art. 35). pakn records it (number, date, finding, what was decided) and closes
+ * the case; the document itself is drafted by the resolving body, so no template is issued here.
+ */
+export const CONCLUSION_TITLES = { khieu_nai: 'Quyết định giải quyết khiếu nại', to_cao: 'Kết luận nội dung tố cáo' } as const satisfies Record<ResolvableType, string>
+/** Whether the complaint or the denunciation was found right, wrong or partly right. */
+export const FINDINGS = { dung: 'đúng', sai: 'sai', dung_mot_phan: 'đúng một phần' } as const
+export type Finding = keyof typeof FINDINGS
 
 // ----- which document an event issues ------------------------------------------------------------
 

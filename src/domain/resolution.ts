@@ -11,6 +11,7 @@ import { resolutionDueDate, ruleDueDate, type Pause } from './deadlines.ts'
 import type { DeadlineRuleId, DeadlineSetting } from './deadline-table.ts'
 import {
   CONTINUE_GROUNDS,
+  CONCLUSION_TITLES,
   DIALOGUE_REQUIRED_BASIS,
   EXTENSION_RULE,
   SEND_DEADLINE_RULES,
@@ -21,6 +22,7 @@ import {
   type Attendance,
   type ContinueGround,
   type CriterionCode,
+  type Finding,
   type ResolutionEventKind,
   type ResolvableType,
   type WithdrawalForm,
@@ -76,6 +78,14 @@ export interface ExtensionData {
   reason: string
 }
 
+export interface ConclusionData {
+  /** The number of the resolution decision or conclusion ("15/QĐ-UBND"). */
+  number: string
+  finding: Finding
+  /** What was decided or concluded, briefly. */
+  summary: string
+}
+
 /** What an action asks to record (the API body or the form, parsed). */
 export type ResolutionInput =
   | { kind: 'xac_dinh_phuc_tap'; date: IsoDate; data: ComplexityData }
@@ -85,6 +95,7 @@ export type ResolutionInput =
   | { kind: 'tiep_tuc'; date: IsoDate; data: ResumptionData }
   | { kind: 'rut_khieu_nai'; date: IsoDate; data: WithdrawalData }
   | { kind: 'gia_han'; date: IsoDate; data: ExtensionData }
+  | { kind: 'ket_luan'; date: IsoDate; data: ConclusionData }
 
 /** A recorded event: the input plus who recorded it, when, and the document it issued. */
 export type ResolutionEvent = ResolutionInput & {
@@ -116,6 +127,8 @@ export interface ResolutionState {
   /** The open suspension, if any (no resumption after it). */
   suspension: EventOf<'tam_dinh_chi'> | null
   termination: EventOf<'dinh_chi'> | null
+  /** The resolution decision or conclusion that resolved the case. */
+  conclusion: EventOf<'ket_luan'> | null
   /** Suspended spans of the clock (the open one without `to`). */
   pauses: Pause[]
   /** The latest complexity determination (a later one revises an earlier one). */
@@ -129,7 +142,7 @@ export interface ResolutionState {
 
 /** The state the events add up to, in the order they were recorded. */
 export function resolutionState(events: readonly ResolutionEvent[]): ResolutionState {
-  const state: ResolutionState = { suspension: null, termination: null, pauses: [], complexity: null, dialogues: [], extensions: [], lastClockDate: null }
+  const state: ResolutionState = { suspension: null, termination: null, conclusion: null, pauses: [], complexity: null, dialogues: [], extensions: [], lastClockDate: null }
   for (const e of events) {
     switch (e.kind) {
       case 'tam_dinh_chi':
@@ -155,6 +168,9 @@ export function resolutionState(events: readonly ResolutionEvent[]): ResolutionS
         break
       case 'gia_han':
         state.extensions.push(e)
+        break
+      case 'ket_luan':
+        state.conclusion = e
         break
       case 'rut_khieu_nai':
         break
@@ -285,6 +301,7 @@ const EVENT_DATE_LABEL: Record<ResolutionEventKind, string> = {
   dinh_chi: 'Ngày quyết định đình chỉ',
   rut_khieu_nai: 'Ngày rút đơn',
   gia_han: 'Ngày quyết định gia hạn',
+  ket_luan: 'Ngày ban hành',
 }
 
 /**
@@ -301,6 +318,9 @@ export function resolutionProblems(ctx: CheckContext, input: ResolutionInput): P
 
   if (state.termination) {
     return [{ path: '', message: `Việc giải quyết ${noun} đã bị đình chỉ ngày ${viDate(state.termination.date)}: không ghi thêm được.` }]
+  }
+  if (state.conclusion) {
+    return [{ path: '', message: `${CONCLUSION_TITLES[contentType]} số ${state.conclusion.data.number} đã ban hành ngày ${viDate(state.conclusion.date)}: vụ việc đã giải quyết xong, không ghi thêm được.` }]
   }
   if (date > ctx.today) problems.push({ path: 'date', message: `${dateLabel} không được sau ngày hôm nay.` })
   else if (date < ctx.acceptedOn) problems.push({ path: 'date', message: `${dateLabel} không được trước ngày thụ lý (${viDate(ctx.acceptedOn)}).` })
@@ -361,6 +381,9 @@ export function resolutionProblems(ctx: CheckContext, input: ResolutionInput): P
       }
       break
     }
+    case 'ket_luan':
+      if (state.suspension) problems.push({ path: '', message: `Vụ việc đang tạm đình chỉ từ ngày ${viDate(state.suspension.date)}: ra quyết định tiếp tục giải quyết trước.` })
+      break
     case 'rut_khieu_nai': {
       const d = input.data
       if (!withdrawalScopeRule(contentType, d.scope, date)) {

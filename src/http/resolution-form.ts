@@ -14,6 +14,7 @@ const FIELDS: Record<ResolutionAction, { texts: readonly string[]; lists?: reado
   termination: { texts: ['date', 'ground', 'reason'] },
   withdrawal: { texts: ['date', 'scope', 'form', 'content', 'continueGround'] },
   extension: { texts: ['date', 'days', 'reason'] },
+  conclusion: { texts: ['date', 'number', 'finding', 'summary'] },
 }
 
 /** Optional fields: left empty means "none". */

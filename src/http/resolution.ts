@@ -29,8 +29,10 @@ import {
 } from '../domain/resolution.ts'
 import {
   ATTENDANCE,
+  CONCLUSION_TITLES,
   CONTINUE_GROUNDS,
   EXTENSION_RULE,
+  FINDINGS,
   RESOLUTION_EVENT_KINDS,
   WITHDRAWAL_FORMS,
   WITHDRAWAL_SCOPES,
@@ -67,6 +69,7 @@ export const RESOLUTION_HISTORY_ACTIONS: Record<ResolutionEventKind, string> = {
   dinh_chi: 'dinh_chi_giai_quyet',
   rut_khieu_nai: 'rut_don',
   gia_han: 'gia_han_giai_quyet',
+  ket_luan: 'giai_quyet_xong',
 }
 
 // ----- the case ----------------------------------------------------------------------------------
@@ -138,6 +141,7 @@ export interface ResolutionView {
   actions: ResolutionAction[]
   /** The choices in force today. */
   options: {
+    findings: Option[]
     criteria: Option[]
     suspensionGrounds: Option[]
     terminationGrounds: Option[]
@@ -171,6 +175,10 @@ function details(e: ResolutionEvent, contentType: ResolvableType, scrub: (s: str
       return [`Lý do: ${scrub(e.data.reason)}`]
     case 'gia_han':
       return [`Gia hạn thêm ${e.data.days} ngày (${EXTENSION_RULE.basis})`, `Lý do: ${scrub(e.data.reason)}`]
+    case 'ket_luan': {
+      const noun = contentType === 'to_cao' ? 'Tố cáo' : 'Khiếu nại'
+      return [`Số ${e.data.number}`, `${noun} ${FINDINGS[e.data.finding]}`, `Nội dung: ${scrub(e.data.summary)}`]
+    }
     case 'rut_khieu_nai':
       return [
         `${WITHDRAWAL_SCOPES[e.data.scope]} (${WITHDRAWAL_FORMS[e.data.form].toLowerCase()})${e.data.content ? `: ${scrub(e.data.content)}` : ''}`,
@@ -187,6 +195,7 @@ function availableActions(c: ResolutionCase, state: ResolutionState, resolved: b
   if (c.contentType === 'khieu_nai' && !state.suspension) out.push('dialogue')
   if (c.contentType === 'to_cao' && !state.suspension && state.extensions.length < EXTENSION_RULE.maxCount) out.push('extension')
   out.push(state.suspension ? 'resumption' : 'suspension', 'withdrawal', 'termination')
+  if (!state.suspension) out.push('conclusion')
   return out
 }
 
@@ -231,6 +240,7 @@ export function resolutionView(
     events,
     actions: availableActions(c, state, stored.resolvedAt !== null),
     options: {
+      findings: entries(FINDINGS).map((o) => ({ ...o, label: `${c.contentType === 'to_cao' ? 'Tố cáo' : 'Khiếu nại'} ${o.label}` })),
       criteria: criteriaInForce(today).map((x) => ({ value: x.code, label: `${x.point}) ${x.label}` })),
       suspensionGrounds: groundOptions('tam_dinh_chi'),
       terminationGrounds: groundOptions('dinh_chi'),
@@ -244,7 +254,7 @@ export function resolutionView(
 
 /** "Rút đơn" reads "Rút khiếu nại" or "Rút tố cáo" on the case. */
 export const eventLabel = (kind: ResolutionEventKind, contentType: ResolvableType) =>
-  kind === 'rut_khieu_nai' ? (contentType === 'to_cao' ? 'Rút tố cáo' : 'Rút khiếu nại') : RESOLUTION_EVENT_KINDS[kind]
+  kind === 'rut_khieu_nai' ? (contentType === 'to_cao' ? 'Rút tố cáo' : 'Rút khiếu nại') : kind === 'ket_luan' ? CONCLUSION_TITLES[contentType] : RESOLUTION_EVENT_KINDS[kind]
 
 /** GET …/resolution for this viewer: 404/403 as for the letter, 409 when the letter is not an accepted case. */
 export async function resolutionForViewer(db: Db, letterId: string, user: CurrentUser, now: Date): Promise<Checked<ResolutionView>> {
@@ -296,7 +306,7 @@ const fail = (status: 403 | 404 | 409 | 422, message: string, errors?: Array<{ p
   ({ ok: false, status, message, ...(errors ? { errors } : {}) }) as const
 
 /** The triggers of migration 0005 firing: another officer's event got there first. */
-const isSequenceViolation = (error: unknown) => error instanceof Error && /already suspended|not suspended|resolution terminated|extended twice/.test(error.message)
+const isSequenceViolation = (error: unknown) => error instanceof Error && /already suspended|not suspended|resolution terminated|resolution closed|extended twice/.test(error.message)
 
 export async function recordResolution(
   db: Db,
@@ -332,7 +342,8 @@ export async function recordResolution(
     }
   }
   const built = buildEvents(stored, c, inputs, ctx, user, now)
-  const closes = inputs.some((i) => i.kind === 'dinh_chi')
+  // a termination or the resolution decision / conclusion closes the case
+  const closes = inputs.some((i) => i.kind === 'dinh_chi' || i.kind === 'ket_luan')
   const actor = { id: user.id, name: user.displayName }
   const batch = [
     ...touchResolvingLetter(db, stored.id, now, { version, close: closes }),

@@ -1,5 +1,5 @@
 /**
- * Migration 0008 rebuilds resolution_events to add the `gia_han` kind: a database with events
+ * Migration 0008 rebuilds resolution_events to add the `gia_han` and `ket_luan` kinds: a database with events
  * recorded under 0005 keeps every one of them, in order (the sequence triggers read the latest by
  * rowid), and every trigger of 0005 and 0006 is there again afterwards.
  */
@@ -27,7 +27,7 @@ it('keeps the recorded events in order and every trigger, and accepts extensions
   const kept = rows()
   expect(() => insert.run('x', 'gia_han', '2026-08-11', '{"days":30,"reason":"r"}')).toThrow(/CHECK constraint failed/)
 
-  expect(migrate(sqlite)).toEqual(['0008_denunciation_extension.sql'])
+  expect(migrate(sqlite)).toEqual(['0008_extension_and_conclusion.sql'])
   expect(rows()).toEqual(kept)
   // the latest clock event is still the suspension e3: a second one is refused, a resumption is not
   expect(() => insert.run('e4', 'tam_dinh_chi', '2026-08-12', '{"ground":"cho_giam_dinh","reason":"w"}')).toThrow(/already suspended/)
@@ -42,10 +42,17 @@ it('keeps the recorded events in order and every trigger, and accepts extensions
   insert.run('g2', 'gia_han', '2026-08-14', '{"days":15,"reason":"r"}')
   expect(() => insert.run('g3', 'gia_han', '2026-08-15', '{"days":5,"reason":"r"}')).toThrow(/extended twice/)
 
+  // the conclusion closes the case, and has its number and finding
+  expect(() => insert.run('k0', 'ket_luan', '2026-08-20', '{"number":"","finding":"dung","summary":"s"}')).toThrow(/CHECK constraint failed/)
+  expect(() => insert.run('k0', 'ket_luan', '2026-08-20', '{"number":"15/KL-UBND","finding":"dung lam","summary":"s"}')).toThrow(/CHECK constraint failed/)
+  insert.run('k1', 'ket_luan', '2026-08-20', '{"number":"15/KL-UBND","finding":"dung_mot_phan","summary":"s"}')
+  expect(() => insert.run('k2', 'tam_dinh_chi', '2026-08-21', '{"ground":"cho_giam_dinh","reason":"w"}')).toThrow(/resolution closed/)
+
   const triggers = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (tbl_name = 'resolution_events' OR name = 'letters_outcome_fixed_once_resolving') ORDER BY name").all() as Array<{ name: string }>).map((t) => t.name)
   expect(triggers).toEqual([
     'letters_outcome_fixed_once_resolving',
     'resolution_events_closed',
+    'resolution_events_concluded',
     'resolution_events_extend_twice',
     'resolution_events_no_delete',
     'resolution_events_no_update',

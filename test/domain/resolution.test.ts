@@ -225,6 +225,25 @@ describe('TC-14: a denunciation is extended once or twice, each time by at most 
   })
 })
 
+describe('KN-Art.31, TC-Art.35: the resolution decision or conclusion resolves the case', () => {
+  const base = { contentType: 'khieu_nai' as const, acceptedOn: '2026-07-02', today: '2026-08-10' }
+  const conclude = (date: string) => recorded({ kind: 'ket_luan', date, data: { number: '15/QĐ-UBND', finding: 'dung_mot_phan', summary: 'Giải quyết lại.' } })
+
+  it('not while suspended; nothing after it', () => {
+    const input: ResolutionInput = { kind: 'ket_luan', date: '2026-08-05', data: { number: '15/QĐ-UBND', finding: 'sai', summary: 'x' } }
+    expect(resolutionProblems({ ...base, state: resolutionState([]) }, input)).toEqual([])
+    expect(resolutionProblems({ ...base, state: resolutionState([suspend('2026-07-20')]) }, input).map((p) => p.path)).toEqual([''])
+    expect(resolutionProblems({ ...base, state: resolutionState([conclude('2026-08-01')]) }, { kind: 'tam_dinh_chi', date: '2026-08-05', data: { ground: 'tro_ngai_khach_quan', reason: 'x' } })).toEqual([
+      { path: '', message: 'Quyết định giải quyết khiếu nại số 15/QĐ-UBND đã ban hành ngày 01/08/2026: vụ việc đã giải quyết xong, không ghi thêm được.' },
+    ])
+  })
+
+  it('issues no document of pakn: the resolving body drafts it', () => {
+    expect(resolutionTemplateFor('ket_luan', 'khieu_nai', '2026-08-10')).toBeNull()
+    expect(resolutionTemplateFor('ket_luan', 'to_cao', '2026-08-10')).toBeNull()
+  })
+})
+
 describe('the day of acceptance', () => {
   it('is the first of the trailing run of thu_ly decisions', () => {
     expect(acceptanceInstant([{ outcome: 'thu_ly', decidedAt: 'a' }])).toBe('a')

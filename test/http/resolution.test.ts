@@ -104,7 +104,7 @@ describe('a second complaint accepted on 2 July 2026, through the API', () => {
     // D4 45 days from 2/7: Sunday 16/8 → Monday 17/8; a second complaint needs a dialogue
     expect(v).toMatchObject({ status: 'dang_giai_quyet', acceptedOn: '2026-07-02', deadline: { deadlineRule: 'D4', dueDate: '2026-08-17', complex: false, days: 45 } })
     expect(v.todos.map((x) => x.code)).toEqual(['doi_thoai_lan_hai'])
-    expect(v.actions).toEqual(['complexity', 'dialogue', 'suspension', 'withdrawal', 'termination'])
+    expect(v.actions).toEqual(['complexity', 'dialogue', 'suspension', 'withdrawal', 'termination', 'conclusion'])
 
     // Art. 3a: 60 days → Monday 31/8 is a holiday (to 2/9) → Thursday 3/9
     let r = await recorded(await post(t, id, 'complexity', { date: '2026-07-10', criteria: ['a', 'c'], reason: 'Phải xác minh tại xã Sơn Tây và xã Sơn Bua; 12 hộ cùng khiếu nại.', decidedBy: 'Nguyễn Văn An, Chánh Thanh tra tỉnh' }, token))
@@ -297,7 +297,7 @@ describe('the old and the new regime (NĐ 155/2026 Art. 22)', () => {
     // no suspension of a complaint before 1 July 2026; a complexity determination is not for this case
     const refused = await post(t, id, 'suspension', { date: '2026-06-20', ground: 'tro_ngai_khach_quan', reason: 'x' }, token)
     expect(refused.status).toBe(422)
-    expect((await view(t, id, token)).actions).toEqual(['dialogue', 'suspension', 'withdrawal', 'termination'])
+    expect((await view(t, id, token)).actions).toEqual(['dialogue', 'suspension', 'withdrawal', 'termination', 'conclusion'])
     expect((await post(t, id, 'complexity', { date: '2026-06-20', criteria: ['a'], reason: 'x', decidedBy: 'y' }, token)).status).toBe(422)
 
     const old = await recorded(await post(t, id, 'dialogue', { date: '2026-06-20', chairedBy: 'Phó Chủ tịch UBND tỉnh', participants: ['Ông Trần Văn Bình'], summary: 'Hai bên trình bày.', attendance: 'vang_khong_ly_do' }, token))
@@ -343,7 +343,7 @@ describe('a denunciation accepted by the province (Luật Tố cáo Art. 34)', (
     const handler = await staff(t, ['xu_ly_don'])
     let v = await view(t, id, handler.token)
     expect(v).toMatchObject({ deadline: { deadlineRule: 'D11', dueDate: '2026-09-03' }, todos: [] })
-    expect(v.actions).toEqual(['extension', 'suspension', 'withdrawal', 'termination'])
+    expect(v.actions).toEqual(['extension', 'suspension', 'withdrawal', 'termination', 'conclusion'])
     expect((await post(t, id, 'dialogue', { date: '2026-08-10', chairedBy: 'A', participants: ['B'], summary: 'x', attendance: 'co_mat' }, handler.token)).status).toBe(422)
 
     const s = await recorded(await post(t, id, 'suspension', { date: '2026-08-10', ground: 'cho_giam_dinh', reason: 'Chờ kết quả giám định lại chữ ký của Lê Thị Hoa Mai trên hồ sơ.' }, handler.token))
@@ -404,7 +404,7 @@ describe('extending a denunciation (Luật Tố cáo Art. 30, TC-14)', () => {
 
     const second = await recorded(await post(t, id, 'extension', { date: '2026-09-10', days: 30, reason: 'Vụ việc đặc biệt phức tạp.' }, handler.token))
     expect(second.resolution.deadline.dueDate).toBe('2026-10-22')
-    expect(second.resolution.actions).toEqual(['suspension', 'withdrawal', 'termination'])
+    expect(second.resolution.actions).toEqual(['suspension', 'withdrawal', 'termination', 'conclusion'])
     const third = await post(t, id, 'extension', { date: '2026-09-10', days: 5, reason: 'x' }, handler.token)
     expect(third.status).toBe(422)
     expect(JSON.stringify(await third.json())).toContain('đã được gia hạn 2 lần')
@@ -430,6 +430,42 @@ describe('extending a denunciation (Luật Tố cáo Art. 30, TC-14)', () => {
     const after = await (await b.get(`/can-bo/don/${id}?ok=giai-quyet`)).text()
     expect(after).toMatch(/id="resolution-due">02\/10\/2026/)
     expect(after).toContain('Quyết định về việc gia hạn giải quyết tố cáo')
+  })
+})
+
+describe('the resolution decision or conclusion (Luật Khiếu nại Art. 31, Luật Tố cáo Art. 35)', () => {
+  it('closes the case: resolved, the letter da_giai_quyet, nothing more recorded; the page records it with its form', async () => {
+    const t = await testApp({ now: new Date('2026-08-03T02:00:00Z') })
+    const id = await accepted(t, (await staff(t, ['xu_ly_don'])).token, denunciation('2026-08-03'))
+    t.clock.now = new Date('2026-08-28T02:00:00Z')
+    const handler = await staff(t, ['xu_ly_don'])
+    const before = snapshot(t)
+    const bad = await post(t, id, 'conclusion', { date: '2026-08-28', number: ' ', finding: 'dung lam', summary: '' }, handler.token)
+    expect(bad.status).toBe(422)
+    expect(((await bad.json()) as { error: { fields: Array<{ path: string }> } }).error.fields.map((f) => f.path).sort()).toEqual(['finding', 'number', 'summary'])
+    expect(snapshot(t)).toEqual(before)
+
+    const b = handler.browser
+    const page = await (await b.get(`/can-bo/don/${id}`)).text()
+    expect(page).toContain('Ghi kết luận nội dung tố cáo (giải quyết xong)')
+    const ok = await b.post(`/can-bo/don/${id}/giai-quyet/giai-quyet-xong`, {
+      version: '2',
+      'conclusion.date': '28/08/2026',
+      'conclusion.number': '15/KL-UBND',
+      'conclusion.finding': 'dung_mot_phan',
+      'conclusion.summary': 'Tố cáo đúng một phần; kiến nghị xử lý kỷ luật.',
+    })
+    expect(ok.status).toBe(303)
+    const v = await view(t, id, handler.token)
+    expect(v).toMatchObject({ status: 'da_giai_quyet', deadline: { closedOn: '2026-08-28' }, actions: [] })
+    expect(v.events.at(-1)).toMatchObject({ kind: 'ket_luan', documentId: null, details: ['Số 15/KL-UBND', 'Tố cáo đúng một phần', 'Nội dung: Tố cáo đúng một phần; kiến nghị xử lý kỷ luật.'] })
+    const letter = (await (await t.json(`/api/v1/letters/${id}`, 'GET', undefined, handler.token)).json()) as { status: string }
+    expect(letter.status).toBe('da_giai_quyet')
+    const after = await post(t, id, 'suspension', { date: '2026-08-28', ground: 'cho_giam_dinh', reason: 'x' }, handler.token)
+    expect(after.status).toBe(422)
+    const shown = await (await b.get(`/can-bo/don/${id}`)).text()
+    expect(shown).toContain('Kết luận nội dung tố cáo')
+    expect(shown).not.toContain('giai-quyet/tam-dinh-chi')
   })
 })
 

@@ -2,7 +2,7 @@
  * Resolving an accepted complaint or denunciation (README "Giải quyết"):
  *   GET  /api/v1/letters/{id}/resolution            → the case: status, deadline (paused while suspended), to-dos, events
  *   POST /api/v1/letters/{id}/resolution/{action}   → 201 {events, resolution}; action ∈ complexity | dialogue |
- *        suspension | resumption | termination | withdrawal | extension (body: src/http/schemas/resolution.ts)
+ *        suspension | resumption | termination | withdrawal | extension | conclusion (body: src/http/schemas/resolution.ts)
  * 404 unknown letter, 403 without the role, 409 when the letter is not an accepted case (or another
  * officer's change got there first), 422 with field messages when the event may not be recorded.
  */

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot'
 import type { ResolutionInput } from '../../domain/resolution.ts'
-import { ATTENDANCE, CONTINUE_GROUNDS, EXTENSION_RULE, WITHDRAWAL_FORMS, WITHDRAWAL_SCOPES, type ResolutionAction } from '../../domain/resolution-rules.ts'
+import { ATTENDANCE, CONTINUE_GROUNDS, EXTENSION_RULE, FINDINGS, WITHDRAWAL_FORMS, WITHDRAWAL_SCOPES, type ResolutionAction } from '../../domain/resolution-rules.ts'
 import { fieldErrors, isoDate, requiredText, text } from '../validation.ts'
 
 const DATE_MESSAGE = 'Ngày phải có dạng YYYY-MM-DD (hoặc dd/mm/yyyy) và là ngày có thật.'
@@ -77,6 +77,14 @@ const ExtensionSchema = v.object({
   version,
 })
 
+const ConclusionSchema = v.object({
+  date: date(),
+  number: requiredText(100, 'Ghi số quyết định giải quyết khiếu nại hoặc số kết luận nội dung tố cáo.'),
+  finding: v.picklist(keys(FINDINGS), 'Chọn kết quả: đúng, sai hoặc đúng một phần.'),
+  summary: requiredText(10_000, 'Ghi tóm tắt nội dung giải quyết, kết luận.'),
+  version,
+})
+
 export const RESOLUTION_SCHEMAS = {
   complexity: ComplexitySchema,
   dialogue: DialogueSchema,
@@ -85,6 +93,7 @@ export const RESOLUTION_SCHEMAS = {
   termination: GroundSchema,
   withdrawal: WithdrawalSchema,
   extension: ExtensionSchema,
+  conclusion: ConclusionSchema,
 } as const satisfies Record<ResolutionAction, v.GenericSchema>
 
 type Body<A extends ResolutionAction> = v.InferOutput<(typeof RESOLUTION_SCHEMAS)[A]>
@@ -104,6 +113,7 @@ const TO_INPUT: { [A in ResolutionAction]: (b: Body<A>) => ResolutionInput } = {
   termination: (b) => ({ kind: 'dinh_chi', date: b.date, data: { ground: b.ground, reason: b.reason } }),
   withdrawal: (b) => ({ kind: 'rut_khieu_nai', date: b.date, data: { scope: b.scope, form: b.form, content: orNull(b.content), continueGround: orNull(b.continueGround) } }),
   extension: (b) => ({ kind: 'gia_han', date: b.date, data: { days: b.days, reason: b.reason } }),
+  conclusion: (b) => ({ kind: 'ket_luan', date: b.date, data: { number: b.number, finding: b.finding, summary: b.summary } }),
 }
 
 /** The body of an action checked for shape: the domain's input and the version the officer saw, or the field errors. */

@@ -40,6 +40,7 @@ export const RESOLUTION_SLUGS: Record<ResolutionAction, string> = {
   termination: 'dinh-chi',
   withdrawal: 'rut-don',
   extension: 'gia-han',
+  conclusion: 'giai-quyet-xong',
 }
 
 const FORM_TITLES: Record<ResolutionAction, (noun: string) => string> = {
@@ -50,6 +51,7 @@ const FORM_TITLES: Record<ResolutionAction, (noun: string) => string> = {
   termination: (noun) => `Đình chỉ giải quyết ${noun}`,
   withdrawal: (noun) => `Ghi nhận rút ${noun}`,
   extension: () => 'Gia hạn giải quyết tố cáo (Điều 30 Luật Tố cáo)',
+  conclusion: (noun) => (noun === 'tố cáo' ? 'Ghi kết luận nội dung tố cáo (giải quyết xong)' : 'Ghi quyết định giải quyết khiếu nại (giải quyết xong)'),
 }
 
 const SEND_LABELS: Record<string, string> = {
@@ -205,6 +207,15 @@ function ActionForm({ p, action }: { p: ResolutionSectionProps; action: Resoluti
             <TextArea name={n('reason')} label="Lý do gia hạn (vụ việc phức tạp, đặc biệt phức tạp)" value={text(values, n('reason'))} error={errors[n('reason')]} rows={3} />
           </>
         )
+      case 'conclusion':
+        return (
+          <>
+            {date('Ngày ban hành')}
+            <Field name={n('number')} label={noun === 'tố cáo' ? 'Số kết luận' : 'Số quyết định'} value={text(values, n('number'))} error={errors[n('number')]} width="medium" />
+            <Select name={n('finding')} label="Kết quả" options={o.findings} value={text(values, n('finding'))} error={errors[n('finding')]} emptyLabel="— Chọn kết quả —" />
+            <TextArea name={n('summary')} label={noun === 'tố cáo' ? 'Tóm tắt nội dung kết luận' : 'Tóm tắt nội dung giải quyết'} value={text(values, n('summary'))} error={errors[n('summary')]} rows={3} />
+          </>
+        )
       case 'withdrawal':
         return (
           <>
@@ -240,6 +251,7 @@ function ActionForm({ p, action }: { p: ResolutionSectionProps; action: Resoluti
     resumption: 'Lập quyết định tiếp tục giải quyết; thời hạn tính tiếp từ ngày quyết định.',
     termination: 'Lập quyết định đình chỉ; vụ việc kết thúc.',
     withdrawal: `Rút toàn bộ: đình chỉ giải quyết${p.view.contentType === 'to_cao' ? ' (trừ khi có căn cứ tiếp tục)' : ''}. Rút một phần: tiếp tục giải quyết phần còn lại.`,
+    conclusion: `Ghi văn bản đã ban hành; vụ việc chuyển sang "đã giải quyết xong" và không ghi thêm được.`,
     extension: 'Vụ việc phức tạp gia hạn một lần, đặc biệt phức tạp hai lần, mỗi lần không quá 30 ngày; quyết định trước khi hết hạn và gửi người tố cáo, người bị tố cáo.',
   }
   return (

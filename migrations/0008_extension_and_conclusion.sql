@@ -1,6 +1,10 @@
--- pakn schema, part 8: extending the resolution of a denunciation (Luật Tố cáo Art. 30; legal-rules.md
--- TC-14): a complex denunciation is extended once, an especially complex one twice, each time by at
--- most 30 days, by a written decision. A new kind of resolution event, `gia_han`.
+-- pakn schema, part 8: two new kinds of resolution event.
+-- - `gia_han`: extending the resolution of a denunciation (Luật Tố cáo Art. 30; legal-rules.md TC-14):
+--   a complex denunciation is extended once, an especially complex one twice, each time by at most
+--   30 days, by a written decision.
+-- - `ket_luan`: the end of the resolution — the complaint's resolution decision (Luật Khiếu nại
+--   Art. 31, 40) or the conclusion on a denunciation's content (Luật Tố cáo Art. 35): its number,
+--   the finding (right, wrong, partly right) and what was decided. Nothing is recorded after it.
 --
 -- SQLite cannot change a CHECK constraint in place, so the table is rebuilt: the rows are copied in
 -- their order (the sequence triggers read the latest event by rowid), the old table dropped (its
@@ -12,7 +16,7 @@ DROP TRIGGER letters_outcome_fixed_once_resolving;
 CREATE TABLE resolution_events_next (
   id TEXT PRIMARY KEY,
   letter_id TEXT NOT NULL REFERENCES letters (id),
-  kind TEXT NOT NULL CHECK (kind IN ('xac_dinh_phuc_tap', 'doi_thoai', 'tam_dinh_chi', 'dinh_chi', 'tiep_tuc', 'rut_khieu_nai', 'gia_han')),
+  kind TEXT NOT NULL CHECK (kind IN ('xac_dinh_phuc_tap', 'doi_thoai', 'tam_dinh_chi', 'dinh_chi', 'tiep_tuc', 'rut_khieu_nai', 'gia_han', 'ket_luan')),
   -- the day of the decision, dialogue or withdrawal (Vietnam date), which picks the rules applied
   date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
   data TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(data) AND json_type(data) = 'object'),
@@ -28,7 +32,9 @@ CREATE TABLE resolution_events_next (
   CHECK (kind <> 'doi_thoai' OR json_extract(data, '$.attendance') IN ('co_mat', 'vang_co_ly_do', 'vang_khong_ly_do')),
   CHECK (kind <> 'rut_khieu_nai' OR json_extract(data, '$.scope') IN ('toan_bo', 'mot_phan')),
   -- an extension adds 1 to 30 days and says why (Luật Tố cáo Art. 30)
-  CHECK (kind <> 'gia_han' OR (json_type(data, '$.days') = 'integer' AND json_extract(data, '$.days') BETWEEN 1 AND 30 AND length(trim(coalesce(json_extract(data, '$.reason'), ''))) > 0))
+  CHECK (kind <> 'gia_han' OR (json_type(data, '$.days') = 'integer' AND json_extract(data, '$.days') BETWEEN 1 AND 30 AND length(trim(coalesce(json_extract(data, '$.reason'), ''))) > 0)),
+  -- a resolution decision or conclusion has its number and its finding
+  CHECK (kind <> 'ket_luan' OR (length(trim(coalesce(json_extract(data, '$.number'), ''))) > 0 AND json_extract(data, '$.finding') IN ('dung', 'sai', 'dung_mot_phan')))
 );
 
 INSERT INTO resolution_events_next (id, letter_id, kind, date, data, document_id, created_at, created_by)
@@ -66,6 +72,13 @@ WHEN NEW.kind = 'tiep_tuc'
   AND coalesce((SELECT kind FROM resolution_events WHERE letter_id = NEW.letter_id AND kind IN ('tam_dinh_chi', 'tiep_tuc') ORDER BY rowid DESC LIMIT 1), '') <> 'tam_dinh_chi'
 BEGIN
   SELECT RAISE(ABORT, 'not suspended');
+END;
+
+-- Nothing is recorded after the resolution decision or conclusion: the case is resolved.
+CREATE TRIGGER resolution_events_concluded BEFORE INSERT ON resolution_events
+WHEN EXISTS (SELECT 1 FROM resolution_events WHERE letter_id = NEW.letter_id AND kind = 'ket_luan')
+BEGIN
+  SELECT RAISE(ABORT, 'resolution closed');
 END;
 
 -- At most two extensions (the limit is also checked before recording; this keeps a lost race out).

@@ -360,14 +360,14 @@ export interface TimelinessRow {
   n: number
 }
 
-/** TT05 letters received in the window per competent agency and whether handled on time. */
-export async function timelinessByAgency(db: Db, w: ReportWindow, agency?: string | null): Promise<TimelinessRow[]> {
+/** TT05 letters received in the window per competent agency and whether handled on time, judged at the end of day `asOf`. */
+export async function timelinessByAgency(db: Db, w: ReportWindow, agency?: string | null, asOf: string = w.to): Promise<TimelinessRow[]> {
   const rows = await db.kysely
     .selectFrom('letters')
-    .select((eb) => ['letters.competent_agency_code', timeliness(eb, w.to).as('timeliness'), eb.fn.countAll<number>().as('n')])
+    .select((eb) => ['letters.competent_agency_code', timeliness(eb, asOf).as('timeliness'), eb.fn.countAll<number>().as('n')])
     .where('letters.track', '=', 'don_thu')
     .where((eb) => eb.and([receivedIn(eb, w), ofAgency(eb, agency)]))
-    .groupBy((eb) => ['letters.competent_agency_code', timeliness(eb, w.to)])
+    .groupBy((eb) => ['letters.competent_agency_code', timeliness(eb, asOf)])
     .execute()
   return rows.map((r) => ({ agencyCode: r.competent_agency_code, timeliness: r.timeliness as Timeliness, n: Number(r.n) }))
 }

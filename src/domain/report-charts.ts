@@ -121,17 +121,22 @@ export const TIMELINESS_SERIES: ChartSeries[] = [
   { key: 'khong_han', label: 'Không có hạn xử lý' },
 ]
 
+/**
+ * On time or late per competent agency, judged at `asOf`: the end of the window, or today while
+ * the window has not ended (a letter due next week is not late yet).
+ */
 export function timelinessChart(
   rows: ReadonlyArray<{ agencyCode: string | null; timeliness: string; n: number }>,
   w: ReportWindow,
   agencyName: (code: string) => string,
+  asOf: string = w.to,
 ): ChartModel {
   const agencies = [...new Set(rows.map((r) => r.agencyCode))]
   const bars = agencies.map((code) => ({
     key: code ?? 'chua-xac-dinh',
     label: code ? agencyName(code) : 'Chưa xác định cơ quan',
     values: TIMELINESS_SERIES.map((s) => rows.filter((r) => r.agencyCode === code && r.timeliness === s.key).reduce((a, r) => a + r.n, 0)),
-    links: TIMELINESS_SERIES.map((s) => (code ? { track: 'don_thu', from: w.from, to: w.to, agency: code, timeliness: s.key, asOf: w.to } : null)),
+    links: TIMELINESS_SERIES.map((s) => (code ? { track: 'don_thu', from: w.from, to: w.to, agency: code, timeliness: s.key, asOf } : null)),
   }))
   const shown = topBars(bars, TIMELINESS_SERIES.length, 'Các cơ quan khác')
   const late = bars.reduce((a, b) => a + (b.values[1] ?? 0), 0)
@@ -139,7 +144,10 @@ export function timelinessChart(
   return {
     id: 'dung-han-qua-han',
     title: 'Đúng hạn, quá hạn theo cơ quan có thẩm quyền',
-    description: all === 0 ? 'Không có đơn nào tiếp nhận trong kỳ.' : `${formatNumber(late)} trên ${formatNumber(all)} đơn xử lý quá hạn hoặc đã quá hạn mà chưa xử lý (tính đến hết kỳ).`,
+    description:
+      all === 0
+        ? 'Không có đơn nào tiếp nhận trong kỳ.'
+        : `${formatNumber(late)} trên ${formatNumber(all)} đơn xử lý quá hạn hoặc đã quá hạn mà chưa xử lý (tính đến ${asOf < w.to ? `hết ngày ${asOf.slice(8, 10)}/${asOf.slice(5, 7)}/${asOf.slice(0, 4)}` : 'hết kỳ'}).`,
     series: TIMELINESS_SERIES,
     bars: shown,
     orientation: 'horizontal',

@@ -26,6 +26,8 @@ export interface ReportRequest {
   agencyCode?: string | null
   forms?: boolean
   charts?: boolean
+  /** Today (Vietnam date): lateness is judged at the window's end, or today while it has not ended. */
+  today?: string
 }
 
 export interface BuiltReport {
@@ -45,7 +47,8 @@ export class UnknownAgencyError extends Error {}
 
 /**
  * Reports built at the current data version (src/db/data-version.ts), per database. A report is
- * a function of its request and of the rows the version counts, so while the version stands a
+ * a function of its request (with the day lateness is judged at) and of the rows the version
+ * counts, so while the version stands a
  * built report is the report: the officer who opens a year's report and then downloads its CSV
  * and workbook and prints it waits for one build (seconds at a national volume), not four. An
  * entry built with forms and charts also answers a request without them. Entries are small (the
@@ -63,7 +66,7 @@ const cachedReports = new WeakMap<Db, CachedReport[]>()
 
 export async function buildReport(db: Db, req: ReportRequest): Promise<BuiltReport> {
   const version = await dataVersion(db)
-  const key = JSON.stringify([req.window.from, req.window.to, req.agencyCode ?? null])
+  const key = JSON.stringify([req.window.from, req.window.to, req.agencyCode ?? null, lateAsOf(req)])
   const forms = req.forms ?? false
   const charts = req.charts ?? false
   const entries = (cachedReports.get(db) ?? []).filter((e) => e.version === version)
@@ -80,6 +83,9 @@ export async function buildReport(db: Db, req: ReportRequest): Promise<BuiltRepo
   }
   return report
 }
+
+/** The day lateness is judged at: the window's last day, or today while the window runs. */
+const lateAsOf = (req: ReportRequest) => (req.today && req.today < req.window.to ? req.today : req.window.to)
 
 /** A kept report is shared by every request that reads it: none may change it. */
 function deepFreeze<T>(value: T): T {
@@ -102,7 +108,7 @@ async function computeReport(db: Db, req: ReportRequest): Promise<BuiltReport> {
     loadReportData(db, w, { agency: agencyCode, largeGroupThreshold: settings.largeGroupThreshold, scopes: scopesOf(formKeys) }),
     req.charts ? lettersByMonth(db, w, agencyCode) : [],
     req.charts ? lettersByField(db, w, agencyCode) : [],
-    req.charts ? timelinessByAgency(db, w, agencyCode) : [],
+    req.charts ? timelinessByAgency(db, w, agencyCode, lateAsOf(req)) : [],
   ])
   const values = measureValues(data)
   const t = tallies(values)
@@ -118,7 +124,7 @@ async function computeReport(db: Db, req: ReportRequest): Promise<BuiltReport> {
     violations: invariantViolations(t),
     forms: req.forms ? FORM_CODES.map((code) => fillForm(code, w.to, values)) : [],
     charts: req.charts
-      ? [monthlyChart(months, w, agencyCode), fieldChart(fields, w, agencyCode), timelinessChart(timeliness, w, (code) => names.get(code) ?? code)]
+      ? [monthlyChart(months, w, agencyCode), fieldChart(fields, w, agencyCode), timelinessChart(timeliness, w, (code) => names.get(code) ?? code, lateAsOf(req))]
       : [],
   }
 }

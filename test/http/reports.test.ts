@@ -222,6 +222,26 @@ describe('a report is built once per data version', () => {
   })
 })
 
+describe('lateness while the period runs', () => {
+  it('a letter due next week is not late yet; once its due date has passed, the next report says so', async () => {
+    const t = await testApp()
+    const reporter = await staff(t, ['bao_cao'])
+    const officer = await staff(t, ['tiep_dan', 'xu_ly_don'])
+    // received 2/3/2026 (today), due 12/3, not decided
+    expect((await t.json('/api/v1/letters', 'POST', complaint, officer)).status).toBe(201)
+    const lateness = async (token = reporter) => {
+      const body = await report(t, token, 'from=2025-12-15&to=2026-12-14&include=bieu-do')
+      const chart = (body.bieuDo as Array<{ ma: string; cot: Array<{ giaTri: number[] }> }>).find((c) => c.ma === 'dung-han-qua-han')!
+      const [onTime, late, notYetDue] = [0, 1, 2].map((i) => chart.cot.reduce((a, bar) => a + (bar.giaTri[i] ?? 0), 0))
+      return { onTime, late, notYetDue }
+    }
+    expect(await lateness()).toEqual({ onTime: 0, late: 0, notYetDue: 1 })
+    t.clock.advance(20 * 86_400_000)
+    // (a new sign-in: tokens last a day)
+    expect(await lateness(await staff(t, ['bao_cao']))).toEqual({ onTime: 0, late: 1, notYetDue: 0 })
+  })
+})
+
 describe('the data version', () => {
   it('every table a report reads bumps it on insert, update and delete; others do not', async () => {
     const t = await testApp()

@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono'
 import * as v from 'valibot'
+import { vnDateOf } from '../../domain/calendar.ts'
 import { windowProblems } from '../../domain/report-window.ts'
 import { XLSX_MEDIA_TYPE } from '../../domain/xlsx.ts'
 import type { AppEnv } from '../env.ts'
@@ -46,7 +47,7 @@ export const reportsApi = new Hono<AppEnv>().get('/tiep-cong-dan', apiRequires('
   const charts = include.has('bieu-do') || format === 'xlsx'
   let report
   try {
-    report = await buildReport(db, { window, agencyCode: query.agency ?? null, forms, charts })
+    report = await buildReport(db, { window, agencyCode: query.agency ?? null, forms, charts, today: vnDateOf(now()) })
   } catch (error) {
     if (error instanceof UnknownAgencyError) throw invalid([{ path: 'agency', message: 'Không có cơ quan này trong danh bạ.' }])
     throw error

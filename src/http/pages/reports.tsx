@@ -72,7 +72,7 @@ async function reportOf(c: Context<AppEnv>, options: { forms: boolean; charts: b
   const { form, period, errors } = periodOf(c.req.query(), vnDateOf(now()))
   if (form.agency && !agencies.some((a) => a.code === form.agency)) errors.agency = 'Không có cơ quan này trong danh bạ.'
   if (!period || Object.keys(errors).length > 0) return { form, agencies, errors, report: null }
-  const report = await buildReport(db, { window: period, period, agencyCode: form.agency || null, ...options })
+  const report = await buildReport(db, { window: period, period, agencyCode: form.agency || null, ...options, today: vnDateOf(now()) })
   return { form, agencies, errors, report }
 }
 

@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { DESKTOP, api, axeViolations, launchChromium, phonePage, screenshot, signIn, staffPassword, staffToken, startServer, type PhonePage, type RunningServer } from '../support/browser.ts'
+import { DESKTOP, PHONE, api, axeViolations, launchChromium, phonePage, screenshot, signIn, staffPassword, staffToken, startServer, type PhonePage, type RunningServer } from '../support/browser.ts'
 
 let server: RunningServer
 let browser: Browser
@@ -301,6 +301,10 @@ describe('staff workspace in Chromium at 1280×800', { timeout: 180_000 }, () =>
     })
     const { page, problems } = await desk('canbo')
     await page.goto(`/can-bo/don/${letter.id}`)
+    // on a phone each fact takes the whole width (label above value), not a 40 px column
+    await page.setViewportSize(PHONE)
+    expect(await page.locator('#letter-facts dd').first().evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(250)
+    await page.setViewportSize(DESKTOP)
     const dueBefore = (await page.locator('#resolution-due').textContent())!.trim()
     await page.locator('#resolution-form-extension summary').click()
     await page.fill('#f-extension-days', '31')

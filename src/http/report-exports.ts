@@ -10,6 +10,7 @@ import { MEASURES, SUMMARY_SECTIONS } from '../domain/report-measures.ts'
 import { vnDate } from '../domain/report-window.ts'
 import { workbook, type Cell, type Merge, type Sheet } from '../domain/xlsx.ts'
 import { VISIT_CATEGORIES } from '../domain/tallies.ts'
+import { formatCode } from '../db/letters.ts'
 import type { Records } from './report-records.ts'
 import type { BuiltReport } from './reports.ts'
 
@@ -123,6 +124,9 @@ const KIND_LABELS: Record<string, string> = { thuong_xuyen: 'Thường xuyên', 
 const FORWARDING_LABELS: Record<string, string> = { huong_dan: 'Hướng dẫn', chuyen_don: 'Chuyển đơn', don_doc: 'Đôn đốc' }
 const labelOf = (table: Record<string, string>, code: string | null | undefined) => (code ? (table[code] ?? code) : null)
 
+/** An instant as Vietnam local date and time, sortable: "2026-11-23 01:08" (the UTC instant is a day off at night). */
+const vnDateTime = (instant: string | null) => (instant ? new Date(Date.parse(instant) + 7 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : null)
+
 /** A drill-down list as a table with Vietnamese headers (no sender identities). */
 export function recordsTable(records: Records, agencyName: (code: string) => string, showSummaries: boolean): Row[] {
   switch (records.kind) {
@@ -130,13 +134,13 @@ export function recordsTable(records: Records, agencyName: (code: string) => str
       return [
         ['Mã đơn', 'Ngày nhận', 'Nguồn đơn', 'Loại đơn', 'Người đứng tên', 'Hướng xử lý', 'Thời điểm xử lý', 'Cơ quan có thẩm quyền', 'Hạn xử lý', ...(showSummaries ? ['Tóm tắt'] : [])],
         ...records.rows.map((r) => [
-          r.code,
+          formatCode(r.code),
           r.receivedAt,
           labelOf(CHANNELS, r.channel),
           labelOf(CONTENT_TYPES, r.contentType),
           labelOf(SIGNER_GROUPS, r.signerGroup),
           labelOf(OUTCOMES, r.outcome),
-          r.decidedAt,
+          vnDateTime(r.decidedAt),
           r.competentAgencyCode ? agencyName(r.competentAgencyCode) : null,
           r.dueDate,
           ...(showSummaries ? [r.summary] : []),
@@ -160,7 +164,7 @@ export function recordsTable(records: Records, agencyName: (code: string) => str
     case 'vu-viec':
       return [
         ['Mã vụ việc', 'Nội dung', 'Lĩnh vực', 'Lần tiếp đầu tiên', 'Số lượt tiếp trong danh sách', ...(showSummaries ? ['Tóm tắt'] : [])],
-        ...records.rows.map((r) => [r.code, labelOf(CONTENT_TYPES, r.contentType), r.field ? fieldLabel(r.field) : null, r.firstVisit, r.visits, ...(showSummaries ? [r.summary] : [])]),
+        ...records.rows.map((r) => [formatCode(r.code), labelOf(CONTENT_TYPES, r.contentType), r.field ? fieldLabel(r.field) : null, r.firstVisit, r.visits, ...(showSummaries ? [r.summary] : [])]),
       ]
     case 'ky-tiep':
       return [

@@ -74,6 +74,24 @@ describe('the report page', () => {
   })
 })
 
+describe('the drill-down list shows Vietnam dates', () => {
+  it('a decision at 01:30 on 6/1 (18:30 UTC on 5/1) is on 06/01/2026 in the list and 2026-01-06 01:30 in the CSV, with the code as printed', async () => {
+    const t = await testApp()
+    insertLetters(t.db.sqlite, [
+      { receivedAt: '2026-01-05', track: 'don_thu', channel: 'buu_chinh', contentType: 'khieu_nai', signerGroup: 'mot_nguoi', decision: { at: '2026-01-05T18:30:00.000Z', outcome: 'chuyen_don' }, agency: 'SO_YT' },
+    ])
+    const code = (t.db.sqlite.prepare('SELECT code FROM letters').get() as { code: string }).code
+    const reporter = await user(t, 'baocao', ['bao_cao'])
+    const path = '/can-bo/bao-cao/ho-so?chi-tieu=don.chuyenDon&from=2026-01-01&to=2026-01-31'
+    const html = await (await reporter.browser.get(path)).text()
+    // (05/01 is the day it was received; 06/01 can only be the decision's)
+    expect(html).toContain('<td>06/01/2026</td>')
+    const csv = await (await reporter.browser.get(path.replace('/ho-so?', '/ho-so.csv?'))).text()
+    expect(csv).toContain('2026-01-06 01:30')
+    expect(csv).toContain(`${code.slice(0, 4)}-${code.slice(4)}`)
+  })
+})
+
 describe('the list filters of the API', () => {
   it('GET /api/v1/letters: the report filters, validated', async () => {
     const t = await testApp()

@@ -5,6 +5,7 @@
  */
 import type { Child } from 'hono/jsx'
 import { CHANNELS, CONTENT_TYPES, OUTCOMES, SIGNER_GROUPS, fieldLabel } from '../../../src/domain/codes.ts'
+import { vnDateOf } from '../../../src/domain/calendar.ts'
 import { formatNumber } from '../../../src/domain/report-text.ts'
 import { vnDate } from '../../../src/domain/report-window.ts'
 import { VISIT_CATEGORIES } from '../../../src/domain/tallies.ts'
@@ -39,6 +40,8 @@ const KINDS: Record<string, string> = { thuong_xuyen: 'Thường xuyên', dinh_k
 const FORMS: Record<string, string> = { truc_tiep: 'Trực tiếp', truc_tuyen: 'Trực tuyến' }
 const FORWARDING_KINDS: Record<string, string> = { huong_dan: 'Hướng dẫn', chuyen_don: 'Chuyển đơn', don_doc: 'Đôn đốc' }
 const dateOf = (s: string | null) => (s ? vnDate(s.slice(0, 10)) : '')
+/** An instant (ISO, UTC) as its Vietnam date: a decision at 01:08 on 23/11 is on 23/11, not 22/11. */
+const dayOf = (instant: string | null) => (instant ? vnDate(vnDateOf(new Date(instant))) : '')
 
 /** A table of records: the column heads (with the summaries' column when they are shown), then the rows. */
 const RecordsTable = ({ heads, summaries = false, children }: { heads: string[]; summaries?: boolean; children?: Child }) => (
@@ -74,7 +77,7 @@ function Rows({ records, agencyName, showSummaries }: { records: Records; agency
               <td>{label(SIGNER_GROUPS, r.signerGroup)}</td>
               <td>{label(LETTER_STATUSES_SHORT, r.status)}</td>
               <td>{r.outcome ? label(OUTCOMES, r.outcome) : <span class="muted">(đề xuất: {label(OUTCOMES, r.suggestedOutcome)})</span>}</td>
-              <td>{dateOf(r.decidedAt)}</td>
+              <td>{dayOf(r.decidedAt)}</td>
               <td>{r.competentAgencyCode ? agencyName(r.competentAgencyCode) : ''}</td>
               <td>{dateOf(r.dueDate)}</td>
               {showSummaries ? <td class="records__summary">{r.summary ?? ''}</td> : null}

@@ -33,6 +33,20 @@ export const ID_KINDS = {
   khac: 'Giấy tờ tùy thân khác',
 } as const
 export type IdKind = keyof typeof ID_KINDS
+/**
+ * What a number of each kind of paper looks like: a căn cước (and the personal identification
+ * number it carries, also on the giấy chứng nhận căn cước) is 12 digits (Luật Căn cước 2023 Art. 12);
+ * a passport 6–9 letters and digits (Vietnamese: a letter and 7 digits; foreign ones vary). Other
+ * papers (the old 9-digit CMND among them) are taken as written.
+ */
+export function idNumberProblem(kind: IdKind | null | undefined, idNumber: string | null | undefined): string | null {
+  const n = (idNumber ?? '').replace(/[\s-]/g, '')
+  if (!n || !kind) return null
+  if ((kind === 'can_cuoc' || kind === 'giay_chung_nhan_can_cuoc' || kind === 'dinh_danh') && !/^\d{12}$/.test(n)) return 'Số căn cước, số định danh cá nhân gồm đúng 12 chữ số.'
+  if (kind === 'ho_chieu' && !/^[0-9A-Za-z]{6,9}$/.test(n)) return 'Số hộ chiếu gồm 6 đến 9 chữ cái và chữ số.'
+  return null
+}
+
 /** The identifiers NĐ 154/2026 Art. 12 cl. 1 names; "khac" is not one of them. */
 export const ART12_ID_KINDS: readonly IdKind[] = ['can_cuoc', 'giay_chung_nhan_can_cuoc', 'dinh_danh', 'ho_chieu']
 

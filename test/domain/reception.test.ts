@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { RECEPTION_DOCUMENT_RULES, buildReceptionDocument, receptionTemplateFor, type ReceptionBuildInput } from '../../src/domain/documents.ts'
-import { REFUSAL_GROUNDS, groundByCode, groundsOn, regimeOn } from '../../src/domain/reception.ts'
+import { REFUSAL_GROUNDS, groundByCode, groundsOn, idNumberProblem, regimeOn } from '../../src/domain/reception.ts'
 import { SAMPLE_DIRECTORY, SAMPLE_HOME_AGENCY } from '../../src/sample/directory.ts'
 
 const settings = { homeAgencyCode: SAMPLE_HOME_AGENCY, boardName: 'Ban Tiếp công dân tỉnh', localityName: 'tỉnh Quảng Ngãi' }
@@ -107,5 +107,20 @@ describe('reception documents', () => {
     expect(text).toContain('trả lời ông Trương Văn Kiên')
     expect(text).toContain('đã tiếp 03 lượt với 15 người, về 02 vụ việc')
     expect(doc.signers[0]!.lines).toEqual(['CHỦ TỊCH'])
+  })
+})
+
+describe('NĐ 154 Art. 12 cl. 1: the number of each paper has its form', () => {
+  it('a căn cước, its certificate and the personal identification number are 12 digits; a passport 6 to 9 letters and digits; other papers as written', () => {
+    expect(idNumberProblem('can_cuoc', '051075000111')).toBeNull()
+    expect(idNumberProblem('can_cuoc', '0510 7500 0111')).toBeNull()
+    expect(idNumberProblem('can_cuoc', '12345')).toBe('Số căn cước, số định danh cá nhân gồm đúng 12 chữ số.')
+    expect(idNumberProblem('dinh_danh', '05107500011A')).not.toBeNull()
+    expect(idNumberProblem('giay_chung_nhan_can_cuoc', '0510750001111')).not.toBeNull()
+    expect(idNumberProblem('ho_chieu', 'C1234567')).toBeNull()
+    expect(idNumberProblem('ho_chieu', 'B1')).toBe('Số hộ chiếu gồm 6 đến 9 chữ cái và chữ số.')
+    expect(idNumberProblem('khac', '212345678')).toBeNull()
+    expect(idNumberProblem(null, '1')).toBeNull()
+    expect(idNumberProblem('can_cuoc', '')).toBeNull()
   })
 })

@@ -74,6 +74,23 @@ describe('reception API extensions', () => {
     expect([t.count('receptions'), t.count('letters')]).toEqual(before)
   })
 
+  it('an ID number must fit its kind of paper: 12 digits for a căn cước, 6-9 letters and digits for a passport', async () => {
+    const t = await testApp({ now: new Date('2026-07-06T02:00:00Z') })
+    const token = await tokenFor(t, 'tiepdan', ['tiep_dan'])
+    const before = t.count('receptions')
+    const res = await t.json('/api/v1/receptions', 'POST', { ...visit, visitors: [{ ...visit.visitors[0], idNumber: '12345' }, { ...visit.visitors[1], idKind: 'ho_chieu', idNumber: 'B1' }] }, token)
+    expect(res.status).toBe(422)
+    const fields = ((await res.json()) as { error: { fields: Array<{ path: string; message: string }> } }).error.fields
+    expect(fields).toEqual([
+      { path: 'visitors.0.idNumber', message: 'Số căn cước, số định danh cá nhân gồm đúng 12 chữ số.' },
+      { path: 'visitors.1.idNumber', message: 'Số hộ chiếu gồm 6 đến 9 chữ cái và chữ số.' },
+    ])
+    expect(t.count('receptions')).toBe(before)
+    // spaces as people type them are fine; "other papers" (an old 9-digit CMND) are taken as written
+    const ok = await t.json('/api/v1/receptions', 'POST', { ...visit, visitors: [{ ...visit.visitors[0], idNumber: '0510 7500 0111' }, { ...visit.visitors[1], idKind: 'khac', idNumber: '212345678' }] }, token)
+    expect(ok.status).toBe(201)
+  })
+
   it('a refusal names its ground from the table in force on the visit date; the notice is due by D17', async () => {
     const t = await testApp({ now: new Date('2026-07-10T03:00:00Z') })
     const token = await tokenFor(t, 'tiepdan', ['tiep_dan'])

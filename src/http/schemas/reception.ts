@@ -1,33 +1,41 @@
 /** POST /api/v1/receptions (API.md "Reception visits"), with this system's extensions. */
 import * as v from 'valibot'
 import { CONTENT_TYPES, codesOf } from '../../domain/codes.ts'
-import { HANDLINGS as HANDLING_LABELS, ID_KINDS as ID_KIND_LABELS, REFUSAL_GROUNDS } from '../../domain/reception.ts'
+import { HANDLINGS as HANDLING_LABELS, ID_KINDS as ID_KIND_LABELS, REFUSAL_GROUNDS, idNumberProblem } from '../../domain/reception.ts'
 import { isoDate, requiredText, text } from '../validation.ts'
 
 export const ID_KINDS = codesOf(ID_KIND_LABELS)
 export const HANDLINGS = codesOf(HANDLING_LABELS)
 const GROUND_CODES = REFUSAL_GROUNDS.map((g) => g.code)
 
-const VisitorSchema = v.object(
-  {
-    name: requiredText(200, 'Họ tên người đến không được để trống.'),
-    idNumber: v.optional(
-      v.nullable(
-        v.pipe(
-          v.string('Số giấy tờ phải là chuỗi ký tự.'),
-          v.trim(),
-          v.maxLength(30, 'Số giấy tờ không được dài quá 30 ký tự.'),
-          v.regex(/^[0-9A-Za-z -]*$/, 'Số giấy tờ chỉ gồm chữ số và chữ cái không dấu.'),
+const VisitorSchema = v.pipe(
+  v.object(
+    {
+      name: requiredText(200, 'Họ tên người đến không được để trống.'),
+      idNumber: v.optional(
+        v.nullable(
+          v.pipe(
+            v.string('Số giấy tờ phải là chuỗi ký tự.'),
+            v.trim(),
+            v.maxLength(30, 'Số giấy tờ không được dài quá 30 ký tự.'),
+            v.regex(/^[0-9A-Za-z -]*$/, 'Số giấy tờ chỉ gồm chữ số và chữ cái không dấu.'),
+          ),
         ),
       ),
-    ),
-    idKind: v.optional(v.nullable(v.picklist(ID_KINDS, 'Loại giấy tờ không hợp lệ.'))),
-    address: v.optional(v.nullable(text(500))),
-    representative: v.optional(v.boolean('Trường "người đại diện" phải là true hoặc false.')),
-    /** A proxy's lawful authorisation (NĐ 154 Art. 12 cl. 1, Art. 13): what it is, its number and date. */
-    authorisation: v.optional(v.nullable(text(300))),
-  },
-  'Mỗi người đến phải là một đối tượng JSON.',
+      idKind: v.optional(v.nullable(v.picklist(ID_KINDS, 'Loại giấy tờ không hợp lệ.'))),
+      address: v.optional(v.nullable(text(500))),
+      representative: v.optional(v.boolean('Trường "người đại diện" phải là true hoặc false.')),
+      /** A proxy's lawful authorisation (NĐ 154 Art. 12 cl. 1, Art. 13): what it is, its number and date. */
+      authorisation: v.optional(v.nullable(text(300))),
+    },
+    'Mỗi người đến phải là một đối tượng JSON.',
+  ),
+  // the number fits its kind of paper (a 5-digit "căn cước" is a typing slip, not an ID)
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return
+    const problem = idNumberProblem(dataset.value.idKind, dataset.value.idNumber)
+    if (problem) addIssue({ message: problem, path: [{ type: 'object', origin: 'value', input: dataset.value, key: 'idNumber', value: dataset.value.idNumber }] })
+  }),
 )
 
 export const ReceptionSchema = v.pipe(

@@ -51,7 +51,7 @@ const [TX_VV, TX_DOAN, TX_DOAN_VV] = TCD_GROUP('Tiếp thường xuyên')
 const HEAD = ['Tiếp định kỳ và đột xuất của Thủ trưởng', 'Thủ trưởng tiếp'] as const
 const DEPUTY = ['Tiếp định kỳ và đột xuất của Thủ trưởng', 'Ủy quyền tiếp'] as const
 
-const UNVERIFIED = 'Tiêu đề cột theo legal-rules.md §11 (chưa đối chiếu phụ lục chính thức của Thông tư).'
+const UNVERIFIED = 'Tiêu đề cột chưa được đối chiếu với phụ lục chính thức của Thông tư.'
 
 export const FORM_LAYOUTS: readonly FormLayout[] = [
   {

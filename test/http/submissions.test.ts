@@ -309,6 +309,25 @@ describe('GET /api/v1/submissions/{code}?key=', () => {
     for (const secret of ['Lê Thị Hoa', 'Tổ 5', '0912000111']) expect(JSON.stringify(body)).not.toContain(secret)
   })
 
+  it('once a denunciation is accepted, the date shown is the resolution deadline; none while suspended or once resolved', async () => {
+    const t = await testApp()
+    const receipt = (await (await post(t, { ...denunciation, respondent: { agencyCode: 'UBND_TINH', person: 'Nguyễn Văn Tâm' } })).json()) as Receipt
+    const url = `/api/v1/submissions/${receipt.code}?key=${receipt.accessKey}`
+    const handler = await staff(t, ['xu_ly_don'])
+    const [letter] = t.dump('letters') as Array<{ id: string }>
+    const decided = (await (await t.json(`/api/v1/letters/${letter!.id}/decision`, 'POST', {}, handler)).json()) as { decision: { outcome: string } }
+    expect(decided.decision.outcome).toBe('thu_ly')
+    const status = async () => (await (await t.request(url)).json()) as { dueDate: string | null; dueDateMeaning: string | null }
+    // accepted 2/3/2026: 30 days (D11) → 1/4/2026
+    expect(await status()).toMatchObject({ dueDate: '2026-04-01', dueDateMeaning: 'Giải quyết tố cáo' })
+    const act = (action: string, body: unknown) => t.json(`/api/v1/letters/${letter!.id}/resolution/${action}`, 'POST', body, handler)
+    expect((await act('suspension', { date: '2026-03-02', ground: 'cho_giam_dinh', reason: 'Chờ giám định.' })).status).toBe(201)
+    expect(await status()).toMatchObject({ dueDate: null, dueDateMeaning: 'Việc giải quyết đang tạm đình chỉ: thời hạn tạm dừng.' })
+    expect((await act('resumption', { date: '2026-03-02', reason: 'Đã có kết quả.' })).status).toBe(201)
+    expect((await act('conclusion', { date: '2026-03-02', number: '5/KL-UBND', finding: 'sai', summary: 'Tố cáo sai.' })).status).toBe(201)
+    expect(await status()).toMatchObject({ dueDate: null, dueDateMeaning: null })
+  })
+
   it('answers a wrong key exactly as an unknown code: 404, the same body', async () => {
     const t = await testApp()
     const receipt = (await (await post(t, complaint)).json()) as Receipt

@@ -3,10 +3,12 @@
  * agency and due date — never the content, never who sent it (RULES.md §6). A wrong key and an
  * unknown code look exactly the same from outside.
  */
-import type { Settings } from '../../domain/settings.ts'
+import { resolutionDeadline } from '../../domain/resolution.ts'
+import { calendarOf, type Settings } from '../../domain/settings.ts'
 import { submissionByCode } from '../../db/submissions.ts'
 import type { Db } from '../../db/db.ts'
-import { formatCode, normaliseCode } from '../../db/letters.ts'
+import { formatCode, getLetter, normaliseCode } from '../../db/letters.ts'
+import { resolutionCaseOf } from '../resolution.ts'
 import { keyMatches, normaliseKey } from './access.ts'
 import { KIND_LABELS, STAGE_LABELS, outcomeText } from './meanings.ts'
 
@@ -28,7 +30,24 @@ export interface SubmissionStatus {
   dueDateMeaning: string | null
 }
 
-export async function submissionStatus(db: Db, settings: Pick<Settings, 'deadlines'>, code: string, key: string): Promise<SubmissionStatus | null> {
+/**
+ * The date the citizen waits for next: the handling deadline until the letter is accepted; then,
+ * for an accepted complaint or denunciation, the resolution deadline (extended, paused while
+ * suspended), and none once it is resolved.
+ */
+async function nextDueDate(db: Db, settings: Settings, facts: { id: string; outcome: string | null; dueDate: string | null; deadlineRule: string | null }) {
+  const handling = { dueDate: facts.dueDate, dueDateMeaning: settings.deadlines.find((d) => d.rule === facts.deadlineRule)?.label ?? null }
+  if (facts.outcome !== 'thu_ly') return handling
+  const stored = await getLetter(db, facts.id)
+  const accepted = stored ? await resolutionCaseOf(db, stored) : null
+  if (!stored || !accepted?.ok) return handling
+  if (stored.resolvedAt) return { dueDate: null, dueDateMeaning: null }
+  const d = resolutionDeadline(accepted.value, accepted.value.state, settings.deadlines, calendarOf(settings))
+  if (d.paused) return { dueDate: null, dueDateMeaning: 'Việc giải quyết đang tạm đình chỉ: thời hạn tạm dừng.' }
+  return { dueDate: d.dueDate, dueDateMeaning: d.label }
+}
+
+export async function submissionStatus(db: Db, settings: Settings, code: string, key: string): Promise<SubmissionStatus | null> {
   const wellFormed = /^[0-9A-Z]{8}$/.test(normaliseCode(code)) && normaliseKey(key).length > 0
   const facts = wellFormed ? await submissionByCode(db, code) : null
   // the key is checked (against a dummy when there is no letter) in every case
@@ -47,7 +66,6 @@ export async function submissionStatus(db: Db, settings: Pick<Settings, 'deadlin
     outcomeLabel: outcome?.label ?? null,
     outcomeMeaning: outcome?.meaning ?? null,
     competentAgency: decided && facts.competentAgencyCode ? { code: facts.competentAgencyCode, name: facts.competentAgencyName ?? facts.competentAgencyCode } : null,
-    dueDate: facts.dueDate,
-    dueDateMeaning: settings.deadlines.find((d) => d.rule === facts.deadlineRule)?.label ?? null,
+    ...(await nextDueDate(db, settings, facts)),
   }
 }

@@ -88,10 +88,15 @@ export const StatusPage = ({ s, outcomes }: { s: StatusView; outcomes: OutcomeGu
         {s.dueDate ? (
           <>
             <dt>Hạn</dt>
-            <dd>
+            <dd id="status-due">
               {viDate(s.dueDate)}
               {s.dueDateMeaning ? <span class="muted"> — {s.dueDateMeaning.toLowerCase()}</span> : null}
             </dd>
+          </>
+        ) : s.dueDateMeaning ? (
+          <>
+            <dt>Hạn</dt>
+            <dd id="status-due">{s.dueDateMeaning}</dd>
           </>
         ) : null}
       </dl>

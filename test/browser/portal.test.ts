@@ -285,6 +285,10 @@ describe('citizen portal in Chromium at 360×740', { timeout: 180_000 }, () => {
     await page.fill('#f-summary', 'Khiếu nại quyết định thu hồi đất.')
     await submit(page)
     await expect.poll(() => page.locator('.error-summary').count()).toBe(1)
+    // the page opens on what is wrong: the summary has the focus, on the first screen, and the title says so
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true)
+    expect(await page.locator('.error-summary').evaluate((el) => el.getBoundingClientRect().top < window.innerHeight)).toBe(true)
+    expect(await page.title()).toMatch(/^Lỗi: /)
     const links = await page.locator('.error-summary a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))
     expect(links).toEqual(
       expect.arrayContaining(['#f-senders-0-address', '#f-senders-0-phone', '#f-decision-date', '#f-respondent-person', '#f-request', '#f-declaration']),

@@ -419,12 +419,17 @@ describe('extending a denunciation (Luật Tố cáo Art. 30, TC-14)', () => {
     t.clock.now = new Date('2026-08-20T02:00:00Z')
     const b = (await staff(t, ['xu_ly_don'])).browser
     const page = await (await b.get(`/can-bo/don/${id}`)).text()
-    expect(page).toContain(`action="/can-bo/don/${id}/giai-quyet/gia-han"`)
+    expect(page).toContain(`action="/can-bo/don/${id}/giai-quyet/gia-han#resolution-form-extension"`)
     const bad = await b.post(`/can-bo/don/${id}/giai-quyet/gia-han`, { version: '2', 'extension.date': '20/08/2026', 'extension.days': 'ba mươi', 'extension.reason': 'Vụ việc phức tạp.' })
     expect(bad.status).toBe(422)
     const html = await bad.text()
     expect(html).toMatch(/id="f-extension-days-error">Số ngày gia hạn phải là một số./)
     expect(html).toContain('value="ba mươi"')
+    // the address of a rejected form, opened again, leads back to the case page at the form
+    const reopened = await b.get(`/can-bo/don/${id}/giai-quyet/gia-han`)
+    expect(reopened.status).toBe(303)
+    expect(reopened.headers.get('location')).toBe(`/can-bo/don/${id}#resolution`)
+    expect((await b.get(`/can-bo/don/${id}/quyet-dinh`)).headers.get('location')).toBe(`/can-bo/don/${id}#decision`)
     const ok = await b.post(`/can-bo/don/${id}/giai-quyet/gia-han`, { version: '2', 'extension.date': '20/08/2026', 'extension.days': '30', 'extension.reason': 'Vụ việc phức tạp.' })
     expect(ok.status).toBe(303)
     const after = await (await b.get(`/can-bo/don/${id}?ok=giai-quyet`)).text()
@@ -480,7 +485,7 @@ describe('the case page: the "Giải quyết" section and its forms, without Jav
     expect(page).toContain('id="resolution"')
     expect(page).toMatch(/id="resolution-due">17\/08\/2026/)
     expect(page).toContain('id="todo-doi_thoai_lan_hai"')
-    expect(page).toContain('action="/can-bo/don/' + id + '/giai-quyet/tam-dinh-chi"')
+    expect(page).toContain('action="/can-bo/don/' + id + '/giai-quyet/tam-dinh-chi#resolution-form-suspension"')
     expect(page).toContain('name="complexity.criteria" value="dd"')
     expect(page).not.toContain('giai-quyet/tiep-tuc')
 

@@ -11,7 +11,8 @@ export const ErrorSummary = ({ errors, fieldIds = {} }: { errors: Errors; fieldI
   const entries = Object.entries(errors)
   if (entries.length === 0) return null
   return (
-    <div class="error-summary" role="alert" tabindex={-1} aria-labelledby="error-summary-title">
+    // autofocus: a form re-shown with errors opens on what is wrong, with or without JavaScript
+    <div class="error-summary" role="alert" tabindex={-1} autofocus aria-labelledby="error-summary-title">
       <h2 id="error-summary-title">Vui lòng kiểm tra lại thông tin</h2>
       <ul>
         {entries.map(([path, message]) => (

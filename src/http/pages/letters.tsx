@@ -338,4 +338,9 @@ export const letterPages = new Hono<AppEnv>()
   .post(`/:id{${ID}}/quyet-dinh`, pageRequires('decide_letter'), postDecision)
   .post(`/:id{${ID}}/don-doc`, pageRequires('send_follow_up'), postFollowUp)
   .post(`/:id{${ID}}/giai-quyet/:action{[a-z-]{1,40}}`, pageRequires('decide_letter'), postResolution)
+  // a rejected form is shown at its POST address; reloading it, or opening it again, lands on the
+  // case page at that form instead of a 404
+  .get(`/:id{${ID}}/quyet-dinh`, (c) => c.redirect(`/can-bo/don/${c.req.param('id')}#decision`, 303))
+  .get(`/:id{${ID}}/don-doc`, (c) => c.redirect(`/can-bo/don/${c.req.param('id')}`, 303))
+  .get(`/:id{${ID}}/giai-quyet/:action{[a-z-]{1,40}}`, (c) => c.redirect(`/can-bo/don/${c.req.param('id')}#resolution`, 303))
 

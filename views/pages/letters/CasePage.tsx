@@ -207,7 +207,8 @@ function DecisionSection({ p }: { p: CaseProps }) {
   const l = p.letter
   const d = l.decision
   const s = l.classification
-  const action = `/can-bo/don/${l.id}/quyet-dinh`
+  // the anchor: a rejected decision comes back scrolled to this form and its message
+  const action = `/can-bo/don/${l.id}/quyet-dinh#decision`
   const f = p.decision
   return (
     <section class="panel decision" aria-labelledby="decision-title" id="decision">

@@ -257,7 +257,7 @@ function ActionForm({ p, action }: { p: ResolutionSectionProps; action: Resoluti
   return (
     <details class="resolution-form" open={mine !== null} id={`resolution-form-${action}`}>
       <summary>{FORM_TITLES[action](noun)}</summary>
-      <form method="post" action={`/can-bo/don/${p.letterId}/giai-quyet/${RESOLUTION_SLUGS[action]}`} class="form form--plain" novalidate>
+      <form method="post" action={`/can-bo/don/${p.letterId}/giai-quyet/${RESOLUTION_SLUGS[action]}#resolution-form-${action}`} class="form form--plain" novalidate>
         <CsrfField />
         <input type="hidden" name="version" value={String(p.version)} />
         <p class="hint">{hint[action]}</p>

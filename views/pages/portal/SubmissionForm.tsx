@@ -153,11 +153,13 @@ export const SubmissionFormPage = (p: SubmissionFormProps) => {
   const fileError = Object.entries(e).find(([path]) => path === 'attachments' || path.startsWith('attachments.'))?.[1]
   const summaryIds = Object.fromEntries(Object.keys(e).filter((path) => path.startsWith('attachments.')).map((path) => [path, fieldId('attachments')]))
   return (
-    <Layout title={k.formTitle}>
+    <Layout title={Object.keys(e).length > 0 ? `Lỗi: ${k.formTitle}` : k.formTitle}>
       <nav class="breadcrumb" aria-label="Đường dẫn">
         <a href="/">Trang chủ</a> › <span aria-current="page">{k.formTitle}</span>
       </nav>
       <h1>{k.formTitle}</h1>
+      {/* first thing under the heading: on a phone the intro and the rights notice fill the screen */}
+      <ErrorSummary errors={e} fieldIds={summaryIds} />
       <p class="lead">{k.text}</p>
       <p class="muted">
         Các mục có dấu <span class="required">*</span> là bắt buộc. Gửi trực tuyến không cần tài khoản; bạn sẽ nhận biên nhận ngay.
@@ -168,7 +170,6 @@ export const SubmissionFormPage = (p: SubmissionFormProps) => {
           {p.notice}
         </div>
       ) : null}
-      <ErrorSummary errors={e} fieldIds={summaryIds} />
       <form method="post" action={action} enctype="multipart/form-data" class="form submission-form" novalidate>
         <CsrfField />
         <div class={p.honeypotVisible ? 'field field--error' : 'hp'} aria-hidden={p.honeypotVisible ? undefined : 'true'}>

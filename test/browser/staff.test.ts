@@ -328,6 +328,30 @@ describe('staff workspace in Chromium at 1280×800', { timeout: 180_000 }, () =>
     expect(problems).toEqual([])
   })
 
+  it('the year report with its charts and forms: accessible on a desktop and on a phone, every chart segment a link to its letters', async () => {
+    await decideByApi({
+      receivedAt: isoToday(),
+      channel: 'hop_thu',
+      contentType: 'kien_nghi_phan_anh',
+      writtenDate: isoToday(),
+      field: 'giao_thong',
+      location: 'XA_SON_TAY',
+      senders: [{ name: 'Trần Văn Bảy', address: 'Thôn 4, xã Sơn Tây', signed: true }],
+      summary: 'Đường liên thôn 4 xuống cấp, đề nghị sửa chữa.',
+    })
+    await staffToken(server, 'baocao', ['bao_cao'])
+    const { page, problems } = await desk('baocao')
+    const year = new Date(Date.now() + 7 * 3600_000).getUTCFullYear()
+    await page.goto(`/can-bo/bao-cao?ky=nam&nam=${year}`)
+    expect(await page.locator('.chart__svg a').count()).toBeGreaterThan(0)
+    await expectAccessible(page, 'year report')
+    await page.setViewportSize(PHONE)
+    await expectAccessible(page, 'year report on a phone')
+    // the page itself does not scroll sideways (wide forms and tables scroll in their own boxes)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true)
+    expect(problems).toEqual([])
+  })
+
   it('an agency confirms receipt and records the reply; the board sees it', async () => {
     const letter = await decideByApi({
       receivedAt: isoToday(),

@@ -1,7 +1,8 @@
 /**
  * A stacked bar chart as server-rendered SVG: no script, colours from the stylesheet (CSP),
  * a <title>/<desc> for assistive technology, every segment a link to the letters behind it, and
- * the same numbers as a table (with the same links) for keyboard and screen-reader users.
+ * the same numbers as a table (with the same links) for keyboard and screen-reader users. The SVG
+ * is a figure, not an image: an image may not hold links (axe nested-interactive).
  */
 import type { Child } from 'hono/jsx'
 import type { ChartModel } from '../../src/domain/report-charts.ts'
@@ -50,7 +51,7 @@ function Vertical({ chart, href }: Props) {
   const y = (v: number) => m.top + plotH - (v / max) * plotH
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(max * f))
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} class="chart__svg" role="img" aria-labelledby={`${chart.id}-t ${chart.id}-d`}>
+    <svg viewBox={`0 0 ${width} ${height}`} class="chart__svg" role="figure" aria-labelledby={`${chart.id}-t ${chart.id}-d`}>
       <title id={`${chart.id}-t`}>{chart.title}</title>
       <desc id={`${chart.id}-d`}>{chart.description}</desc>
       {ticks.map((t) => (
@@ -101,7 +102,7 @@ function Horizontal({ chart, href }: Props) {
   const max = niceMax(Math.max(0, ...chart.bars.map((b) => totalOf(b.values))))
   const x = (v: number) => m.left + (v / max) * plotW
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} class="chart__svg" role="img" aria-labelledby={`${chart.id}-t ${chart.id}-d`}>
+    <svg viewBox={`0 0 ${width} ${height}`} class="chart__svg" role="figure" aria-labelledby={`${chart.id}-t ${chart.id}-d`}>
       <title id={`${chart.id}-t`}>{chart.title}</title>
       <desc id={`${chart.id}-d`}>{chart.description}</desc>
       {chart.bars.map((bar, i) => {

@@ -349,6 +349,9 @@ describe('staff workspace in Chromium at 1280×800', { timeout: 180_000 }, () =>
     await expectAccessible(page, 'year report on a phone')
     // the page itself does not scroll sideways (wide forms and tables scroll in their own boxes)
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true)
+    // the charts keep a legible size (their boxes scroll sideways instead of shrinking the text)
+    const labelHeight = await page.locator('.chart__svg .chart__label tspan').first().evaluate((el) => el.getBoundingClientRect().height)
+    expect(labelHeight).toBeGreaterThanOrEqual(9)
     expect(problems).toEqual([])
   })
 

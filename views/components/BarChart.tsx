@@ -81,7 +81,17 @@ function Vertical({ chart, href }: Props) {
               )
             })}
             <text x={x + barW / 2} y={height - m.bottom + 16} class="chart__label" text-anchor="middle">
-              {bar.label}
+              {/* "12/2025" on two lines (month, then year): thirteen of them side by side ran together */}
+              {/^\d{2}\/\d{4}$/.test(bar.label) ? (
+                <>
+                  <tspan x={x + barW / 2}>{bar.label.slice(0, 2)}</tspan>
+                  <tspan x={x + barW / 2} dy="14">
+                    {bar.label.slice(3)}
+                  </tspan>
+                </>
+              ) : (
+                bar.label
+              )}
             </text>
             <text x={x + barW / 2} y={y(totalOf(bar.values)) - 4} class="chart__value" text-anchor="middle">
               {totalOf(bar.values) > 0 ? formatNumber(totalOf(bar.values)) : ''}
@@ -139,7 +149,14 @@ function Horizontal({ chart, href }: Props) {
 export const BarChart = ({ chart, href }: Props) => (
   <figure class="chart" id={chart.id}>
     <figcaption class="chart__title">{chart.title}</figcaption>
-    {chart.bars.length === 0 ? <p class="muted">{chart.description}</p> : chart.orientation === 'vertical' ? <Vertical chart={chart} href={href} /> : <Horizontal chart={chart} href={href} />}
+    {chart.bars.length === 0 ? (
+      <p class="muted">{chart.description}</p>
+    ) : (
+      // on a phone the chart keeps a legible size and scrolls sideways in its box
+      <div class="chart__scroll" tabindex={0} role="region" aria-label={chart.title}>
+        {chart.orientation === 'vertical' ? <Vertical chart={chart} href={href} /> : <Horizontal chart={chart} href={href} />}
+      </div>
+    )}
     <ul class="chart__legend">
       {chart.series.map((s, i) => (
         <li>

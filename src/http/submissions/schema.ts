@@ -131,7 +131,7 @@ export const SubmissionSchema = v.object(
         v.object(
           {
             number: optionalText(100, 'Số quyết định'),
-            date: v.optional(v.nullable(isoDate('Ngày ban hành phải là ngày có thật, dạng ngày/tháng/năm.'))),
+            date: v.optional(v.nullable(isoDate('Ngày ký quyết định phải là ngày có thật, dạng ngày/tháng/năm.'))),
             knownDate: v.optional(v.nullable(isoDate('Ngày nhận được quyết định phải là ngày có thật, dạng ngày/tháng/năm.'))),
           },
           'Quyết định bị khiếu nại phải là một đối tượng JSON.',

@@ -34,6 +34,7 @@ export const RegisterPrintPage = (p: Props) => (
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{`Sổ tiếp công dân ${viDate(p.from)}–${viDate(p.to)} · Tiếp công dân`}</title>
+      <link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml" />
       <link rel="stylesheet" href="/static/css/app.css" />
     </head>
     <body class="print-page">
@@ -84,7 +85,7 @@ export const RegisterPrintPage = (p: Props) => (
               p.rows.map((r) => (
                 <tr data-visit={r.visitId}>
                   <td class="num">{r.stt}</td>
-                  <td>{r.date}</td>
+                  <td class="nowrap">{r.date}</td>
                   <td>
                     <Lines lines={r.people} />
                   </td>

@@ -17,6 +17,7 @@ export const ReportPrintPage = ({ report, printedOn, backHref }: Props) => (
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{`Báo cáo ${report.period.name} · Tiếp công dân`}</title>
+      <link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml" />
       <link rel="stylesheet" href="/static/css/app.css" />
     </head>
     <body class="print-page">

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { testApp, type TestApp } from '../support/app.ts'
+import { Browser, testApp, type TestApp } from '../support/app.ts'
 import { insertLetters, insertVisits, letterSpec, oracle, visitSpec, type LetterSpec, type VisitSpec } from '../support/report-data.ts'
 
 async function staff(t: TestApp, roles: string[], username = `u${Math.floor(Math.random() * 1e9)}`) {
@@ -8,6 +8,13 @@ async function staff(t: TestApp, roles: string[], username = `u${Math.floor(Math
   const res = await t.json('/api/v1/users', 'POST', { username, displayName: `Cán bộ ${username}`, password: 'mat-khau-can-bo-123', roles }, admin)
   if (res.status !== 201) throw new Error(await res.text())
   return t.token(username, 'mat-khau-can-bo-123')
+}
+
+/** A staff user's name (the password is the one `staff` uses), for signing in through the pages. */
+async function staffName(t: TestApp, roles: string[]) {
+  const username = `u${Math.floor(Math.random() * 1e9)}`
+  await staff(t, roles, username)
+  return username
 }
 
 const report = async (t: TestApp, token: string, query: string) => {
@@ -236,6 +243,12 @@ describe('lateness while the period runs', () => {
       return { onTime, late, notYetDue }
     }
     expect(await lateness()).toEqual({ onTime: 0, late: 0, notYetDue: 1 })
+    // the chart's segment opens a list that says what it lists
+    const reporterPage = new Browser(t)
+    await reporterPage.login(await staffName(t, ['bao_cao']), 'mat-khau-can-bo-123')
+    const list = await (await reporterPage.get('/can-bo/bao-cao/ho-so?loai=don&track=don_thu&from=2025-12-15&to=2026-12-14&agency=UBND_TINH&timeliness=chua_den_han&asOf=2026-03-02')).text()
+    expect(list).toContain('thuộc thẩm quyền của Ủy ban nhân dân tỉnh Quảng Ngãi; chưa xử lý, chưa đến hạn (tính đến hết ngày 02/03/2026).')
+    expect(list).toContain('data-total="1"')
     t.clock.advance(20 * 86_400_000)
     // (a new sign-in: tokens last a day)
     expect(await lateness(await staff(t, ['bao_cao']))).toEqual({ onTime: 0, late: 1, notYetDue: 0 })

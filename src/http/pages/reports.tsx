@@ -9,6 +9,8 @@ import { currentOfficialQuarter, customPeriod, periodWindow, CALENDAR_PERIODS, O
 import { MEASURES, isMeasureKey, type MeasureKey } from '../../domain/report-measures.ts'
 import { windowProblems, type ReportWindow } from '../../domain/report-window.ts'
 import { XLSX_MEDIA_TYPE } from '../../domain/xlsx.ts'
+import { CHANNELS, CONTENT_TYPES, fieldLabel } from '../../domain/codes.ts'
+import { TIMELINESS_SERIES } from '../../domain/report-charts.ts'
 import { listAgencies } from '../../db/agencies.ts'
 import { loadSettings } from '../../db/settings.ts'
 import { ReportPage, type PeriodForm, type ReportLinks } from '../../../views/pages/reports/ReportPage.tsx'
@@ -77,6 +79,28 @@ async function reportOf(c: Context<AppEnv>, options: { forms: boolean; charts: b
 }
 
 const fileName = (period: ReportWindow) => `bao-cao-tiep-cong-dan_${period.from}_${period.to}`
+
+const viDay = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
+
+/** What a list's filters select, in words (a chart's segment opens such a list): the page says what it lists. */
+function listFilterWords(params: URLSearchParams, agencyName: (code: string | null) => string): string[] {
+  const words: string[] = []
+  const label = <T extends Record<string, string>>(table: T, code: string | null) => (code && code in table ? table[code as keyof T] : null)
+  const type = label(CONTENT_TYPES, params.get('contentType'))
+  if (type) words.push(type.toLowerCase())
+  const field = params.get('field')
+  if (field) words.push(`lĩnh vực ${fieldLabel(field).toLowerCase()}`)
+  const channel = label(CHANNELS, params.get('channel'))
+  if (channel) words.push(`nguồn ${channel.toLowerCase()}`)
+  const agency = params.get('agency')
+  if (agency) words.push(`thuộc thẩm quyền của ${agencyName(agency)}`)
+  const timeliness = TIMELINESS_SERIES.find((s) => s.key === params.get('timeliness'))
+  if (timeliness) {
+    const asOf = params.get('asOf')
+    words.push(`${timeliness.label.toLowerCase()}${asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? ` (tính đến hết ngày ${viDay(asOf)})` : ''}`)
+  }
+  return words
+}
 
 export const reportPages = new Hono<AppEnv>()
   .use(pageRequires('view_reports'))
@@ -186,7 +210,9 @@ async function recordsOf(c: Context<AppEnv>, limit: number) {
       title = `Danh sách: ${LIST_KINDS[kind as ListKind].toLowerCase()}`
       const from = params.get('from')
       const to = params.get('to')
-      subtitle = from && to ? `${customPeriod({ from, to }).range}.` : null
+      const filters = listFilterWords(params, agencyName)
+      subtitle = [from && to ? customPeriod({ from, to }).range : null, ...filters].filter(Boolean).join('; ') + '.'
+      if (subtitle === '.') subtitle = null
       if (from && to && from <= to) backHref = `/can-bo/bao-cao?${new URLSearchParams({ from, to })}`
       wanted.push({ heading: title, list: { kind: kind as ListKind, params, counts: 'rows' } })
     }

@@ -352,6 +352,14 @@ describe('staff workspace in Chromium at 1280×800', { timeout: 180_000 }, () =>
     // the charts keep a legible size (their boxes scroll sideways instead of shrinking the text)
     const labelHeight = await page.locator('.chart__svg .chart__label tspan').first().evaluate((el) => el.getBoundingClientRect().height)
     expect(labelHeight).toBeGreaterThanOrEqual(9)
+    // printed on A4 landscape (273 mm between the margins ≈ 1031 px), every form fits the width
+    await page.goto(`/can-bo/bao-cao/in?ky=nam&nam=${year}`)
+    await page.setViewportSize({ width: 1031, height: 800 })
+    await page.emulateMedia({ media: 'print' })
+    const widths = await page.locator('table.table--report-form').evaluateAll((tables) => tables.map((t) => Math.ceil(t.getBoundingClientRect().width)))
+    expect(widths.length).toBe(3)
+    for (const w of widths) expect(w).toBeLessThanOrEqual(1031)
+    await page.emulateMedia({ media: 'screen' })
     expect(problems).toEqual([])
   })
 

@@ -268,6 +268,11 @@ describe('staff workspace in Chromium at 1280×800', { timeout: 180_000 }, () =>
     await page.goto(`/can-bo/don/${letter.id}`)
     expect(await page.locator('#todo-doi_thoai_lan_hai').count()).toBe(1)
     await expectAccessible(page, 'case page with the resolution section')
+    // the proposal to accept (Mẫu 01) prints on one A4 sheet, its approval block whole
+    await Promise.all([page.waitForURL(/\/van-ban\//), page.locator('a.document-link', { hasText: 'Phiếu đề xuất thụ lý' }).first().click()])
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1')
+    expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1)
+    await page.goto(`/can-bo/don/${letter.id}`)
     await page.locator('#resolution-form-suspension summary').click()
     await page.selectOption('#f-suspension-ground', 'tro_ngai_khach_quan')
     await page.fill('#f-suspension-reason', 'Người khiếu nại điều trị dài ngày tại bệnh viện.')
@@ -320,6 +325,12 @@ describe('staff workspace in Chromium at 1280×800', { timeout: 180_000 }, () =>
     expect((day(dueAfter) - day(dueBefore)) / 86_400_000).toBeGreaterThanOrEqual(13)
     expect((day(dueAfter) - day(dueBefore)) / 86_400_000).toBeLessThanOrEqual(17)
     await expectAccessible(page, 'extended denunciation')
+    // the proposal to accept (Mẫu 01) prints on one A4 sheet, its approval block whole
+    const proposal = page.locator('a.document-link', { hasText: 'Phiếu đề xuất thụ lý' }).first()
+    await Promise.all([page.waitForURL(/\/van-ban\//), proposal.click()])
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1')
+    expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1)
+    await page.goBack()
     await Promise.all([page.waitForURL(/\/van-ban\//), page.locator('#resolution-events a.document-link', { hasText: 'gia hạn' }).click()])
     const decision = (await page.locator('.official-document').textContent()) ?? ''
     expect(decision).toContain('Về việc gia hạn giải quyết tố cáo')

@@ -43,6 +43,10 @@ export const DOCUMENT_CSS = `/* Official documents (Nghị định 30/2020/NĐ-C
   body { background: #fff; }
   main.container { max-width: none; padding: 0; }
   .document-toolbar, .site-header, .site-footer, .skip-link { display: none !important; }
-  .official-document { width: auto; min-height: 0; margin: 0; padding: 0; border: 0; box-shadow: none; }
+  .official-document { width: auto; min-height: 0; margin: 0; padding: 0; border: 0; box-shadow: none; font-size: 13pt; }
+  /* a one-page form stays on one sheet: 13 pt (NĐ 30/2020 allows 13–14), the signature space kept,
+     a signer's title never parted from its block */
+  .doc-signer { break-inside: avoid; }
+  .doc-signer__space { height: 20mm; }
 }
 `

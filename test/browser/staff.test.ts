@@ -178,6 +178,14 @@ describe('staff workspace in Chromium at 1280×800', { timeout: 180_000 }, () =>
     expect(await page.locator('.badge--overdue').count()).toBeGreaterThan(0)
     await expectAccessible(page, 'queue')
     await screenshot(page, 'staff-queue')
+    // on a phone each letter is a card as wide as the screen, its due date on the card
+    await page.setViewportSize(PHONE)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true)
+    const card = page.locator('.queue-table tbody tr').first()
+    expect(await card.evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(PHONE.width)
+    expect(await card.locator('td[data-label="Hạn xử lý"]').isVisible()).toBe(true)
+    await expectAccessible(page, 'queue on a phone')
+    await page.setViewportSize(DESKTOP)
     // typed without diacritics, the results change in place and the URL follows
     await page.goto('/can-bo/don?tab=tat_ca')
     await markPage(page)

@@ -98,28 +98,30 @@ export const QueueResults = ({ tabs, rows, total, nextHref, errors }: Pick<Queue
           <tbody>
             {rows.map((r) => (
               <tr class={r.overdue ? 'row--overdue' : undefined}>
-                <td>
+                <td data-label="Mã đơn">
                   <a href={`/can-bo/don/${r.id}`} class="code-link">
                     {codeOf(r.code)}
                   </a>
                 </td>
-                <td>{viDate(r.receivedAt)}</td>
-                <td>
+                <td data-label="Ngày nhận">{viDate(r.receivedAt)}</td>
+                <td data-label="Loại đơn">
                   {CONTENT_TYPES[r.contentType as keyof typeof CONTENT_TYPES] ?? r.contentType}
                   <br />
                   <span class="muted small">{r.channelLabel}</span>
                 </td>
-                <td>
+                <td data-label="Người gửi">
                   {r.senderHidden ? <em class="muted">{HIDDEN_IDENTITY}</em> : r.sender ? r.sender : <em class="muted">Không có tên</em>}
                   {!r.senderHidden && r.otherSenders > 0 ? <span class="muted small"> và {r.otherSenders} người khác</span> : null}
                 </td>
-                <td class="queue-table__summary">{r.summary ?? ''}</td>
-                <td>{r.agencyName ?? <span class="muted">Chưa xác định</span>}</td>
-                <td class="nowrap">
+                <td class="queue-table__summary" data-label="Tóm tắt">
+                  {r.summary ?? ''}
+                </td>
+                <td data-label="Cơ quan có thẩm quyền">{r.agencyName ?? <span class="muted">Chưa xác định</span>}</td>
+                <td class="nowrap" data-label="Hạn xử lý">
                   {viDate(r.dueDate)}
                   {r.overdue ? <span class="badge badge--overdue">Quá hạn</span> : r.dueSoon ? <span class="badge badge--soon">Sắp đến hạn</span> : null}
                 </td>
-                <td>
+                <td data-label="Trạng thái">
                   {r.statusLabel}
                   {r.outcomeLabel ? (
                     <>

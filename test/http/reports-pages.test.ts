@@ -74,6 +74,24 @@ describe('the report page', () => {
   })
 })
 
+describe('the period chooser', () => {
+  it('takes a custom period typed as dd/mm/yyyy, shows it back that way, and says what is wrong in the same terms', async () => {
+    const t = await testApp({ now: new Date('2026-03-02T02:00:00Z') })
+    const reporter = await user(t, 'baocao', ['bao_cao'])
+    const ok = await reporter.browser.get('/can-bo/bao-cao?ky=tuy-chon&from=01/01/2026&to=31/01/2026')
+    expect(ok.status).toBe(200)
+    const html = await ok.text()
+    expect(html).toContain('value="01/01/2026"')
+    expect(html).toContain('value="31/01/2026"')
+    expect(html).toContain('from=2026-01-01')
+    const bad = await reporter.browser.get('/can-bo/bao-cao?ky=tuy-chon&from=31/02/2026&to=')
+    expect(bad.status).toBe(422)
+    const text = await bad.text()
+    expect(text).toContain('Ngày bắt đầu phải có dạng dd/mm/yyyy và là ngày có thật.')
+    expect(text).toContain('value="31/02/2026"')
+  })
+})
+
 describe('the drill-down list shows Vietnam dates', () => {
   it('a decision at 01:30 on 6/1 (18:30 UTC on 5/1) is on 06/01/2026 in the list and 2026-01-06 01:30 in the CSV, with the code as printed', async () => {
     const t = await testApp()

@@ -19,6 +19,7 @@ import { RecordsPage, type RecordSection } from '../../../views/pages/reports/Re
 import type { AppEnv } from '../env.ts'
 import { ApiError } from '../errors.ts'
 import { pageRequires } from '../auth/pages.ts'
+import { parseDateInput } from '../form.ts'
 import { recordsCsv, recordsRows, recordsXlsx, reportCsv, reportXlsx, type CsvTable } from '../report-exports.ts'
 import { LIST_KINDS, apiHref, listHref, measureHref, measureList, type ListKind, type RecordList } from '../report-links.ts'
 import { RECORDS_EXPORT_LIMIT, RECORDS_PAGE_SIZE, loadRecords, type Records } from '../report-records.ts'
@@ -39,13 +40,15 @@ function periodOf(q: Query, today: string): { form: PeriodForm; period: Period |
     ky,
     nam: (q.nam ?? String(current.year)).trim().slice(0, 6),
     thang: q.thang ?? String(Number(today.slice(5, 7))),
-    from: q.from ?? '',
-    to: q.to ?? '',
+    // typed as dd/mm/yyyy like every other date of the staff pages; YYYY-MM-DD (links, the API) too
+    from: parseDateInput(q.from ?? '').slice(0, 10),
+    to: parseDateInput(q.to ?? '').slice(0, 10),
     agency: (q.agency ?? '').slice(0, 64),
   }
   const errors: Record<string, string> = {}
   if (ky === 'tuy-chon') {
-    for (const p of windowProblems(form.from, form.to)) errors[p.path] = p.message
+    // the page's fields take dd/mm/yyyy (the API's messages speak of YYYY-MM-DD)
+    for (const p of windowProblems(form.from, form.to)) errors[p.path] = p.message.replace('YYYY-MM-DD', 'dd/mm/yyyy')
   } else if (!/^\d{4}$/.test(form.nam)) {
     errors.nam = 'Năm phải gồm 4 chữ số, ví dụ 2026.'
   }

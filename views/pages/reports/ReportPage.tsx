@@ -39,6 +39,9 @@ interface Props {
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1))
 
+/** A date shown as staff type it (dd/mm/yyyy); what was typed, when it is not a date, as typed. */
+const dayOrRaw = (s: string) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s.slice(8, 10)}/${s.slice(5, 7)}/${s.slice(0, 4)}` : s)
+
 const PeriodChooser = ({ form, agencies, errors = {} }: { form: PeriodForm; agencies: Props['agencies']; errors?: Errors }) => (
   <form method="get" action="/can-bo/bao-cao" class="form report-period" aria-labelledby="period-title">
     <h2 id="period-title" class="visually-hidden">
@@ -70,12 +73,12 @@ const PeriodChooser = ({ form, agencies, errors = {} }: { form: PeriodForm; agen
           </optgroup>
         </select>
       </div>
-      <div class={`field${errors.nam ? ' field--error' : ''}`}>
+      <div class={`field period-year${errors.nam ? ' field--error' : ''}`}>
         <label for={fieldId('nam')}>Năm</label>
         {errors.nam ? <p class="field-error">{errors.nam}</p> : null}
         <input id={fieldId('nam')} name="nam" class="input input--short" inputmode="numeric" value={form.nam} />
       </div>
-      <div class="field">
+      <div class="field period-month">
         <label for={fieldId('thang')}>Tháng (kỳ theo tháng)</label>
         <select id={fieldId('thang')} name="thang" class="input input--short">
           {MONTHS.map((m) => (
@@ -97,16 +100,16 @@ const PeriodChooser = ({ form, agencies, errors = {} }: { form: PeriodForm; agen
         </select>
       </div>
     </div>
-    <div class="grid-4">
+    <div class="grid-4 period-custom">
       <div class={`field${errors.from ? ' field--error' : ''}`}>
         <label for={fieldId('from')}>Từ ngày (kỳ tùy chọn)</label>
         {errors.from ? <p class="field-error">{errors.from}</p> : null}
-        <input id={fieldId('from')} name="from" type="date" class="input input--medium" value={form.from} />
+        <input id={fieldId('from')} name="from" class="input input--medium" inputmode="numeric" placeholder="dd/mm/yyyy" value={dayOrRaw(form.from)} />
       </div>
       <div class={`field${errors.to ? ' field--error' : ''}`}>
         <label for={fieldId('to')}>Đến ngày (kỳ tùy chọn)</label>
         {errors.to ? <p class="field-error">{errors.to}</p> : null}
-        <input id={fieldId('to')} name="to" type="date" class="input input--medium" value={form.to} />
+        <input id={fieldId('to')} name="to" class="input input--medium" inputmode="numeric" placeholder="dd/mm/yyyy" value={dayOrRaw(form.to)} />
       </div>
     </div>
     <button type="submit" class="button">

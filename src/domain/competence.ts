@@ -6,6 +6,7 @@ import { agencyExistsOn, ancestorsOf, type Agency } from './agency.ts'
 import { competenceRuleFor, type CompetenceCondition, type CompetenceRule, type CompetenceTarget } from './competence-rules.ts'
 import { flag, objectOf, textOf } from './eligibility.ts'
 import type { Letter } from './letter.ts'
+import { foldVi } from './text.ts'
 
 export interface CompetenceContext {
   agencies: readonly Agency[]
@@ -81,6 +82,47 @@ function respondentOnDay(dir: Directory, code: string): { agency: Agency | null;
   }
 }
 
+// the abbreviations people write for the bodies' names
+const ABBREVIATIONS: Array<[RegExp, string]> = [
+  [/\bubnd\b/gu, 'uy ban nhan dan'],
+  [/\bhdnd\b/gu, 'hoi dong nhan dan'],
+  [/\bp\.\s*/gu, 'phuong '],
+  [/\btp\.?\s*/gu, 'thanh pho '],
+]
+
+const foldedName = (s: string) => {
+  let folded = foldVi(s).replace(/[^a-z0-9. ]+/g, ' ')
+  for (const [re, full] of ABBREVIATIONS) folded = folded.replace(re, full)
+  return ` ${folded.replace(/\s+/g, ' ').trim()} `
+}
+
+/**
+ * The agency a respondent's description names ("Chủ tịch UBND phường Cẩm Thành"), when the letter
+ * does not pick one from the directory: the existing agency whose whole name appears in the text,
+ * the longest such name, and only if no other of that length does.
+ */
+function agencyNamedIn(dir: Directory, text: string): Agency | null {
+  if (text.trim() === '') return null
+  const haystack = foldedName(text)
+  const named = [...dir.byCode.values()].filter((a) => dir.exists(a) && typeof a.name === 'string' && haystack.includes(foldedName(a.name)))
+  if (named.length === 0) return null
+  const longest = Math.max(...named.map((a) => foldedName(a.name).length))
+  const best = named.filter((a) => foldedName(a.name).length === longest)
+  return best.length === 1 ? best[0]! : null
+}
+
+/**
+ * The respondent agency: the one the letter picked from the directory, else the one its
+ * description names (with a note, for the officer to check).
+ */
+function respondentCodeOf(letter: Letter, dir: Directory): { code: string; note: string } {
+  const respondent = objectOf(letter.respondent)
+  const picked = textOf(respondent.agencyCode)
+  if (picked !== '') return { code: picked, note: '' }
+  const named = agencyNamedIn(dir, textOf(respondent.person))
+  return named ? { code: named.code, note: `Cơ quan của người bị khiếu nại, tố cáo nhận ra từ tên ghi trong đơn: ${named.name}; cán bộ kiểm tra lại` } : { code: '', note: '' }
+}
+
 /**
  * The field manager: a local agency (levels in order, default commune `xa`) covering the
  * location and holding the field; else a provincial body other than a People's Committee
@@ -108,7 +150,8 @@ type Found = { code: string | null; note: string }
 
 /** Apply the rule's target to the letter; code null = "not found, use home". `above` marks the top of the tree. */
 function applyTarget(rule: CompetenceRule, letter: Letter, dir: Directory): Found & { above?: boolean } {
-  const respondentCode = textOf(objectOf(letter.respondent).agencyCode)
+  const { code: respondentCode, note: namedNote } = respondentCodeOf(letter, dir)
+  const withNamed = (note: string) => [namedNote, note].filter((n) => n !== '').join('. ')
   const fieldRule = (): Found => {
     const levels = Array.isArray(rule.areaLevels) && rule.areaLevels.length > 0 ? rule.areaLevels : ['xa']
     const agency = fieldManager(dir, textOf(letter.field), textOf(letter.location), levels)
@@ -125,15 +168,15 @@ function applyTarget(rule: CompetenceRule, letter: Letter, dir: Directory): Foun
       // a respondent missing, unknown to the directory, or with no successor falls back to the field rule
       const { agency, note } = respondentOnDay(dir, respondentCode)
       if (!agency) return fieldRule()
-      return { code: agency.code, note }
+      return { code: agency.code, note: withNamed(note) }
     }
     case 'respondent_parent': {
       const own = dir.byCode.get(respondentCode)
       if (!own) return fieldRule()
       // the nearest existing ancestor: a dissolved district's decisions go to the province
       const parent = nearestExistingAncestor(dir, respondentCode)
-      if (!parent) return { code: null, note: `Cấp trên của ${own.name} nằm ngoài danh mục cơ quan.`, above: true }
-      return { code: parent.code, note: '' }
+      if (!parent) return { code: null, note: withNamed(`Cấp trên của ${own.name} nằm ngoài danh mục cơ quan.`), above: true }
+      return { code: parent.code, note: withNamed('') }
     }
     default:
       return { code: null, note: '' }

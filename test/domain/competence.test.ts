@@ -266,3 +266,22 @@ describe('field search by epoch', () => {
     expect(agencyOf(complaint({ receivedAt: '2025-08-04', respondent: { person: 'Ông B' } }))).toBe('UBND_XA_SON_TAY')
   })
 })
+
+describe('RULES.md §3: a respondent named in words, not picked from the directory', () => {
+  const named = (person: string, agencyCode: string | null = null) => complaint({ respondent: { agencyCode, person } })
+
+  it('the agency whose whole name the description contains is the respondent agency, with a note for the officer', () => {
+    const result = competentAgency(named('Chủ tịch UBND phường Cẩm Thành'), COMPETENCE)
+    expect(result.agencyCode).toBe('UBND_PHUONG_CAM_THANH')
+    expect(result.basis).toContain('nhận ra từ tên ghi trong đơn: Ủy ban nhân dân phường Cẩm Thành; cán bộ kiểm tra lại')
+    // typed without diacritics, the longest name wins over a shorter one inside it
+    expect(agencyOf(named('giam doc so xay dung'))).toBe('SO_XD')
+  })
+
+  it('a pick from the directory wins; nothing named, or nothing definite, falls back as before', () => {
+    expect(agencyOf(named('Chủ tịch UBND phường Cẩm Thành', 'UBND_XA_SON_TAY'))).toBe('UBND_XA_SON_TAY')
+    const fallback = agencyOf(complaint({ respondent: { agencyCode: null, person: null } }))
+    expect(agencyOf(named('ông Nguyễn Văn A'))).toBe(fallback)
+    expect(competentAgency(named('ông Nguyễn Văn A'), COMPETENCE).basis).not.toContain('nhận ra từ tên')
+  })
+})

@@ -104,11 +104,14 @@ const foldedName = (s: string) => {
 function agencyNamedIn(dir: Directory, text: string): Agency | null {
   if (text.trim() === '') return null
   const haystack = foldedName(text)
-  const named = [...dir.byCode.values()].filter((a) => dir.exists(a) && typeof a.name === 'string' && haystack.includes(foldedName(a.name)))
+  const named = [...dir.byCode.values()]
+    .filter((a) => dir.exists(a) && typeof a.name === 'string')
+    .map((agency) => ({ agency, name: foldedName(agency.name) }))
+    .filter((a) => haystack.includes(a.name))
   if (named.length === 0) return null
-  const longest = Math.max(...named.map((a) => foldedName(a.name).length))
-  const best = named.filter((a) => foldedName(a.name).length === longest)
-  return best.length === 1 ? best[0]! : null
+  const longest = Math.max(...named.map((a) => a.name.length))
+  const best = named.filter((a) => a.name.length === longest)
+  return best.length === 1 ? best[0]!.agency : null
 }
 
 /**

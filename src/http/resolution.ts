@@ -305,7 +305,7 @@ export interface Recorded {
 const fail = (status: 403 | 404 | 409 | 422, message: string, errors?: Array<{ path: string; message: string }>) =>
   ({ ok: false, status, message, ...(errors ? { errors } : {}) }) as const
 
-/** The triggers of migration 0005 firing: another officer's event got there first. */
+/** The triggers of migrations 0005 and 0008 firing: another officer's event got there first. */
 const isSequenceViolation = (error: unknown) => error instanceof Error && /already suspended|not suspended|resolution terminated|resolution closed|extended twice/.test(error.message)
 
 export async function recordResolution(

@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core'
 import { vnDateOf } from '../../src/domain/calendar.ts'
 import {
   DESKTOP,
+  PHONE,
   api,
   axeViolations,
   launchChromium,
@@ -142,6 +143,11 @@ describe('the reception log in Chromium', { timeout: 180_000 }, () => {
     expect(await page.locator('#count-persons').textContent()).toBe('12')
     await expectAccessible(page, 'log')
     await screenshot(page, 'staff-reception-log')
+    // on a phone each visit is a card as wide as the screen
+    await page.setViewportSize(PHONE)
+    expect(await page.locator('#visit-results tbody tr').first().evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(PHONE.width)
+    await expectAccessible(page, 'log on a phone')
+    await page.setViewportSize(DESKTOP)
     // open the visit, then Back: the filtered log comes back whole
     await Promise.all([page.waitForURL(/\/can-bo\/tiep-dan\/[A-Za-z0-9_-]+$/), page.locator('#visit-results tbody a').first().click()])
     await page.goBack()

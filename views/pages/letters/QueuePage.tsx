@@ -81,7 +81,7 @@ export const QueueResults = ({ tabs, rows, total, nextHref, errors }: Pick<Queue
     </p>
     {rows.length > 0 ? (
       <div class="table-wrap">
-        <table class="table queue-table">
+        <table class="table table--cards queue-table">
           <caption class="visually-hidden">Danh sách đơn</caption>
           <thead>
             <tr>

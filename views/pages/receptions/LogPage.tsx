@@ -90,7 +90,7 @@ export const LogResults = (p: LogResultsProps) => (
       </p>
     ) : (
       <div class="table-wrap">
-        <table class="table table--log">
+        <table class="table table--log table--cards">
           <caption class="visually-hidden">Các lượt tiếp công dân, mới nhất trước</caption>
           <thead>
             <tr>
@@ -118,10 +118,10 @@ export const LogResults = (p: LogResultsProps) => (
                       </div>
                     ) : null}
                   </td>
-                  <td>
+                  <td data-label="Người đến">
                     <Visitors row={row} />
                   </td>
-                  <td class="num">
+                  <td class="num" data-label="Số người">
                     {v.persons}
                     {row.largeGroup ? (
                       <div>
@@ -129,11 +129,11 @@ export const LogResults = (p: LogResultsProps) => (
                       </div>
                     ) : null}
                   </td>
-                  <td>
+                  <td data-label="Nội dung">
                     <span class="badge">{contentLabel(v.contentType)}</span> {v.summary}
                     {v.matterCode ? <div class="muted small">Vụ việc {code8(v.matterCode)}</div> : null}
                   </td>
-                  <td>
+                  <td data-label="Kết quả">
                     {handlingLabel(v.handling) || <span class="muted">—</span>}
                     {v.letterId ? (
                       <div class="small">

@@ -6,7 +6,7 @@
 import { listAgencies } from '../db/agencies.ts'
 import { dataVersion } from '../db/data-version.ts'
 import type { Db } from '../db/db.ts'
-import { lettersByField, lettersByMonth, loadReportData, timelinessByAgency } from '../db/reports.ts'
+import { chartRows, loadReportData } from '../db/reports.ts'
 import { loadSettings } from '../db/settings.ts'
 import { fieldChart, monthlyChart, timelinessChart, type ChartModel } from '../domain/report-charts.ts'
 import { fillForm, layoutMeasures, type FilledForm } from '../domain/report-forms.ts'
@@ -104,11 +104,9 @@ async function computeReport(db: Db, req: ReportRequest): Promise<BuiltReport> {
   const agencyCode = agency?.code ?? null
   const layouts = req.forms ? FORM_CODES.map((code) => layoutFor(code, w.to).layout) : []
   const formKeys = layouts.flatMap(layoutMeasures)
-  const [data, months, fields, timeliness] = await Promise.all([
+  const [data, chart] = await Promise.all([
     loadReportData(db, w, { agency: agencyCode, largeGroupThreshold: settings.largeGroupThreshold, scopes: scopesOf(formKeys) }),
-    req.charts ? lettersByMonth(db, w, agencyCode) : [],
-    req.charts ? lettersByField(db, w, agencyCode) : [],
-    req.charts ? timelinessByAgency(db, w, agencyCode, lateAsOf(req)) : [],
+    req.charts ? chartRows(db, w, agencyCode, lateAsOf(req)) : null,
   ])
   const values = measureValues(data)
   const t = tallies(values)
@@ -123,8 +121,8 @@ async function computeReport(db: Db, req: ReportRequest): Promise<BuiltReport> {
     paragraphs: reportParagraphs(t, { boardName: settings.boardName, agencyName: agency?.name ?? null }),
     violations: invariantViolations(t),
     forms: req.forms ? FORM_CODES.map((code) => fillForm(code, w.to, values)) : [],
-    charts: req.charts
-      ? [monthlyChart(months, w, agencyCode), fieldChart(fields, w, agencyCode), timelinessChart(timeliness, w, (code) => names.get(code) ?? code, lateAsOf(req))]
+    charts: chart
+      ? [monthlyChart(chart.months, w, agencyCode), fieldChart(chart.fields, w, agencyCode), timelinessChart(chart.timeliness, w, (code) => names.get(code) ?? code, lateAsOf(req))]
       : [],
   }
 }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 import { MIGRATIONS_DIR, migrate } from '../../src/db/migrate.ts'
+import { testApp } from '../support/app.ts'
 
 const before0008 = mkdtempSync(join(tmpdir(), 'pakn-migrations-'))
 for (const name of readdirSync(MIGRATIONS_DIR)) if (name < '0008') copyFileSync(join(MIGRATIONS_DIR, name), join(before0008, name))
@@ -60,4 +61,38 @@ it('keeps the recorded events in order and every trigger, and accepts extensions
     'resolution_events_suspend_once',
   ])
   expect(sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'resolution_events_letter'").get()).toBeTruthy()
+})
+
+it('runs with foreign keys on, under a database the app has been using: events kept, new kinds recorded after', async () => {
+  const t = await testApp({ now: new Date('2026-08-03T02:00:00Z'), migrationsDir: before0008 })
+  const admin = await t.token()
+  expect((await t.json('/api/v1/users', 'POST', { username: 'xuly', displayName: 'Cán bộ xử lý', password: 'mat-khau-can-bo-123', roles: ['xu_ly_don'] }, admin)).status).toBe(201)
+  const token = await t.token('xuly', 'mat-khau-can-bo-123')
+  const letter = {
+    receivedAt: '2026-08-03',
+    channel: 'buu_chinh',
+    contentType: 'to_cao',
+    writtenDate: '2026-08-03',
+    field: 'dat_dai',
+    senders: [{ name: 'Lê Thị Hoa Mai', address: 'Tổ 5, phường Cẩm Thành', signed: true }],
+    respondent: { agencyCode: 'UBND_TINH', person: 'Nguyễn Văn Tâm', isHead: false },
+    act: 'Nhận tiền để hợp thức hóa đất lấn chiếm.',
+    summary: 'Tố cáo cán bộ nhận hối lộ.',
+    hasEvidence: true,
+  }
+  const { id } = (await (await t.json('/api/v1/letters', 'POST', letter, token)).json()) as { id: string }
+  expect((await t.json(`/api/v1/letters/${id}/decision`, 'POST', {}, token)).status).toBe(200)
+  const act = (action: string, body: unknown) => t.json(`/api/v1/letters/${id}/resolution/${action}`, 'POST', body, token)
+  expect((await act('suspension', { date: '2026-08-03', ground: 'cho_giam_dinh', reason: 'Chờ giám định.' })).status).toBe(201)
+  expect((await act('resumption', { date: '2026-08-03', reason: 'Đã có kết quả.' })).status).toBe(201)
+  const before = t.dump('resolution_events')
+
+  expect(t.db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
+  expect(migrate(t.db.sqlite)).toEqual(['0008_extension_and_conclusion.sql'])
+  expect(t.dump('resolution_events')).toEqual(before)
+  expect(t.db.sqlite.pragma('foreign_key_check')).toEqual([])
+  expect((await act('extension', { date: '2026-08-03', days: 10, reason: 'Phải xác minh tại ba xã.' })).status).toBe(201)
+  expect((await act('conclusion', { date: '2026-08-03', number: '5/KL-UBND', finding: 'sai', summary: 'Tố cáo sai.' })).status).toBe(201)
+  // the 0006 trigger came back: the outcome of a case being resolved cannot change
+  expect(() => t.db.sqlite.prepare("UPDATE letters SET outcome = 'luu_don' WHERE id = ?").run(id)).toThrow(/resolution already started/)
 })

@@ -25,10 +25,11 @@ export interface TestApp {
   json(path: string, method: string, body: unknown, token?: string): Promise<Response>
 }
 
-export async function testApp(options: { now?: Date; sample?: boolean; address?: string } = {}): Promise<TestApp> {
+/** `migrationsDir`: a folder holding only some migrations, to test the later ones on a database in use. */
+export async function testApp(options: { now?: Date; sample?: boolean; address?: string; migrationsDir?: string } = {}): Promise<TestApp> {
   const sqlite = new BetterSqlite3(':memory:')
   sqlite.pragma('foreign_keys = ON')
-  migrate(sqlite)
+  migrate(sqlite, options.migrationsDir)
   const db = fromSqlite(sqlite)
   const clock = {
     now: options.now ?? new Date('2026-03-02T02:00:00Z'),

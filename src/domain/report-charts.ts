@@ -5,7 +5,7 @@
  */
 import { CONTENT_TYPES, fieldLabel, type ContentType } from './codes.ts'
 import { addCalendarDays } from './calendar.ts'
-import type { ReportWindow } from './report-window.ts'
+import { vnDate, type ReportWindow } from './report-window.ts'
 import { formatNumber } from './report-text.ts'
 
 export interface ChartSeries {
@@ -147,7 +147,7 @@ export function timelinessChart(
     description:
       all === 0
         ? 'Không có đơn nào tiếp nhận trong kỳ.'
-        : `${formatNumber(late)} trên ${formatNumber(all)} đơn xử lý quá hạn hoặc đã quá hạn mà chưa xử lý (tính đến ${asOf < w.to ? `hết ngày ${asOf.slice(8, 10)}/${asOf.slice(5, 7)}/${asOf.slice(0, 4)}` : 'hết kỳ'}).`,
+        : `${formatNumber(late)} trên ${formatNumber(all)} đơn xử lý quá hạn hoặc đã quá hạn mà chưa xử lý (tính đến ${asOf < w.to ? `hết ngày ${vnDate(asOf)}` : 'hết kỳ'}).`,
     series: TIMELINESS_SERIES,
     bars: shown,
     orientation: 'horizontal',

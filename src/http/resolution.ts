@@ -42,6 +42,7 @@ import {
   groundsInForce,
   resolutionTemplateFor,
   type ResolutionAction,
+  type Finding,
   type ResolutionEventKind,
   type ResolvableType,
 } from '../domain/resolution-rules.ts'
@@ -152,6 +153,9 @@ export interface ResolutionView {
   }
 }
 
+/** "Tố cáo đúng một phần": a finding as the case page and the options read it. */
+const findingLabel = (contentType: ResolvableType, finding: Finding) => `${contentType === 'to_cao' ? 'Tố cáo' : 'Khiếu nại'} ${FINDINGS[finding]}`
+
 const entries = (table: Record<string, string>): Option[] => Object.entries(table).map(([value, label]) => ({ value, label }))
 
 function details(e: ResolutionEvent, contentType: ResolvableType, scrub: (s: string) => string): string[] {
@@ -175,10 +179,8 @@ function details(e: ResolutionEvent, contentType: ResolvableType, scrub: (s: str
       return [`Lý do: ${scrub(e.data.reason)}`]
     case 'gia_han':
       return [`Gia hạn thêm ${e.data.days} ngày (${EXTENSION_RULE.basis})`, `Lý do: ${scrub(e.data.reason)}`]
-    case 'ket_luan': {
-      const noun = contentType === 'to_cao' ? 'Tố cáo' : 'Khiếu nại'
-      return [`Số ${e.data.number}`, `${noun} ${FINDINGS[e.data.finding]}`, `Nội dung: ${scrub(e.data.summary)}`]
-    }
+    case 'ket_luan':
+      return [`Số ${e.data.number}`, findingLabel(contentType, e.data.finding), `Nội dung: ${scrub(e.data.summary)}`]
     case 'rut_khieu_nai':
       return [
         `${WITHDRAWAL_SCOPES[e.data.scope]} (${WITHDRAWAL_FORMS[e.data.form].toLowerCase()})${e.data.content ? `: ${scrub(e.data.content)}` : ''}`,
@@ -240,7 +242,7 @@ export function resolutionView(
     events,
     actions: availableActions(c, state, stored.resolvedAt !== null),
     options: {
-      findings: entries(FINDINGS).map((o) => ({ ...o, label: `${c.contentType === 'to_cao' ? 'Tố cáo' : 'Khiếu nại'} ${o.label}` })),
+      findings: (Object.keys(FINDINGS) as Finding[]).map((value) => ({ value, label: findingLabel(c.contentType, value) })),
       criteria: criteriaInForce(today).map((x) => ({ value: x.code, label: `${x.point}) ${x.label}` })),
       suspensionGrounds: groundOptions('tam_dinh_chi'),
       terminationGrounds: groundOptions('dinh_chi'),

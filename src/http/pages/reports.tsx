@@ -7,7 +7,7 @@ import { vnDateOf } from '../../domain/calendar.ts'
 import { can } from '../../domain/permissions.ts'
 import { currentOfficialQuarter, customPeriod, periodWindow, CALENDAR_PERIODS, OFFICIAL_PERIODS, type Period, type PeriodKind } from '../../domain/report-periods.ts'
 import { MEASURES, isMeasureKey, type MeasureKey } from '../../domain/report-measures.ts'
-import { windowProblems, type ReportWindow } from '../../domain/report-window.ts'
+import { vnDate, windowProblems, type ReportWindow } from '../../domain/report-window.ts'
 import { XLSX_MEDIA_TYPE } from '../../domain/xlsx.ts'
 import { CHANNELS, CONTENT_TYPES, fieldLabel } from '../../domain/codes.ts'
 import { TIMELINESS_SERIES } from '../../domain/report-charts.ts'
@@ -83,8 +83,6 @@ async function reportOf(c: Context<AppEnv>, options: { forms: boolean; charts: b
 
 const fileName = (period: ReportWindow) => `bao-cao-tiep-cong-dan_${period.from}_${period.to}`
 
-const viDay = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
-
 /** What a list's filters select, in words (a chart's segment opens such a list): the page says what it lists. */
 function listFilterWords(params: URLSearchParams, agencyName: (code: string | null) => string): string[] {
   const words: string[] = []
@@ -100,7 +98,7 @@ function listFilterWords(params: URLSearchParams, agencyName: (code: string | nu
   const timeliness = TIMELINESS_SERIES.find((s) => s.key === params.get('timeliness'))
   if (timeliness) {
     const asOf = params.get('asOf')
-    words.push(`${timeliness.label.toLowerCase()}${asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? ` (tính đến hết ngày ${viDay(asOf)})` : ''}`)
+    words.push(`${timeliness.label.toLowerCase()}${asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? ` (tính đến hết ngày ${vnDate(asOf)})` : ''}`)
   }
   return words
 }

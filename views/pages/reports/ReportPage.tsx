@@ -3,6 +3,7 @@
  * summary numbers, the charts and the statistical forms; every number links to its records.
  */
 import { CALENDAR_PERIODS, OFFICIAL_PERIODS } from '../../../src/domain/report-periods.ts'
+import { vnDate } from '../../../src/domain/report-window.ts'
 import { MEASURES, SUMMARY_INDENT, SUMMARY_SECTIONS, type MeasureKey } from '../../../src/domain/report-measures.ts'
 import { formatNumber } from '../../../src/domain/report-text.ts'
 import type { BuiltReport } from '../../../src/http/reports.ts'
@@ -40,7 +41,7 @@ interface Props {
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1))
 
 /** A date shown as staff type it (dd/mm/yyyy); what was typed, when it is not a date, as typed. */
-const dayOrRaw = (s: string) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s.slice(8, 10)}/${s.slice(5, 7)}/${s.slice(0, 4)}` : s)
+const dayOrRaw = (s: string) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? vnDate(s) : s)
 
 const PeriodChooser = ({ form, agencies, errors = {} }: { form: PeriodForm; agencies: Props['agencies']; errors?: Errors }) => (
   <form method="get" action="/can-bo/bao-cao" class="form report-period" aria-labelledby="period-title">

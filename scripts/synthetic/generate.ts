@@ -49,6 +49,9 @@ export interface SeedStats {
   ftsSeconds: number
 }
 
+// indexes the triggers of each written row search by (migrations/0009: a visit's matter's
+// first day), kept during a bulk load: without them every visit would scan all visits
+const KEPT_INDEXES = ['receptions_matter']
 const LOADED_TABLES = ['matters', 'letters', 'letter_senders', 'letter_contents', 'letter_decisions', 'forwardings', 'history', 'reception_sessions', 'receptions', 'reception_visitors']
 
 // ----- randomness ---------------------------------------------------------------------------------
@@ -571,8 +574,10 @@ export function seedSynthetic(sqlite: BetterSqlite3.Database, o: SeedOptions): S
   const ftsTrigger = (sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'letters_fts_insert'").get() as { sql: string } | undefined)?.sql
   const indexes = o.bulk
     ? (sqlite
-        .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN (${LOADED_TABLES.map(() => '?').join(', ')})`)
-        .all(...LOADED_TABLES) as Array<{ name: string; sql: string }>)
+        .prepare(
+          `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN (${LOADED_TABLES.map(() => '?').join(', ')}) AND name NOT IN (${KEPT_INDEXES.map(() => '?').join(', ')})`,
+        )
+        .all(...LOADED_TABLES, ...KEPT_INDEXES) as Array<{ name: string; sql: string }>)
     : []
   const foreignKeys = sqlite.pragma('foreign_keys', { simple: true }) as number
   const stats: SeedStats = { letters: o.letters, visits: o.visits, matters: 0, sessions: 0, forwardings: 0, letterSeconds: 0, visitSeconds: 0, indexSeconds: 0, ftsSeconds: 0 }

@@ -21,7 +21,7 @@ import type { Database } from './schema.ts'
 /** The part of the D1 binding we use (structural, so Node type-checks without workers-types). */
 export interface D1Like {
   prepare(sql: string): D1StatementLike
-  batch(statements: D1StatementLike[]): Promise<Array<{ meta: { changes?: number } }>>
+  batch(statements: D1StatementLike[]): Promise<Array<{ results?: unknown[]; meta: { changes?: number } }>>
 }
 export interface D1StatementLike {
   bind(...values: unknown[]): D1StatementLike
@@ -88,6 +88,12 @@ export function openD1(d1: D1Like): Db {
       if (queries.length === 0) return []
       const results = await d1.batch(queries.map((q) => d1.prepare(q.sql).bind(...q.parameters)))
       return results.map((r) => ({ changes: r.meta.changes ?? 0 }))
+    },
+    // a batch is D1's one transaction, hence one snapshot; D1 has no second connection to offer
+    async snapshot(queries) {
+      if (queries.length === 0) return []
+      const results = await d1.batch(queries.map((q) => d1.prepare(q.sql).bind(...q.parameters)))
+      return results.map((r) => r.results ?? [])
     },
   }
 }

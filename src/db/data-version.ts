@@ -5,7 +5,11 @@
  */
 import type { Db } from './db.ts'
 
+export const dataVersionQuery = (db: Db) => db.kysely.selectFrom('data_version').select('n').where('id', '=', 1).compile()
+
+/** The version in the rows of dataVersionQuery. */
+export const versionFromRows = (rows: readonly unknown[]): number => Number((rows[0] as { n: number } | undefined)?.n ?? 0)
+
 export async function dataVersion(db: Db): Promise<number> {
-  const row = await db.kysely.selectFrom('data_version').select('n').where('id', '=', 1).executeTakeFirst()
-  return Number(row?.n ?? 0)
+  return versionFromRows((await db.kysely.executeQuery(dataVersionQuery(db))).rows)
 }

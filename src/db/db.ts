@@ -14,6 +14,17 @@ export interface Db {
   readonly kysely: Kysely<Database>
   /** Runs the statements in one transaction; rejects, changing nothing, if any fails. */
   atomic(queries: ReadonlyArray<CompiledQuery>): Promise<AtomicResult[]>
+  /**
+   * Runs read-only statements on one snapshot of the database (no write lands between them) and
+   * returns each one's rows. `apart` asks for a second connection that reads while this one does
+   * other work — a worker thread on Node, so two long reads use two cores; where there is none
+   * the statements run as without it.
+   */
+  snapshot(queries: ReadonlyArray<CompiledQuery>, options?: SnapshotOptions): Promise<unknown[][]>
+}
+
+export interface SnapshotOptions {
+  apart?: boolean
 }
 
 export interface AtomicResult {

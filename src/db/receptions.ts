@@ -193,7 +193,6 @@ export interface ReceptionListItem {
 const visitsMatching = (db: Db, f: ReceptionFilter) =>
   db.kysely
     .selectFrom('receptions')
-    .leftJoin('reception_sessions', 'reception_sessions.id', 'receptions.session_id')
     .where((eb) => visitCriteriaWhere(eb, f.criteria, f.window, f.largeGroupThreshold))
 
 export async function countReceptions(db: Db, f: ReceptionFilter): Promise<{ visits: number; persons: number }> {
@@ -231,7 +230,7 @@ export async function listReceptions(db: Db, f: ReceptionFilter, cursor: string 
       'receptions.id',
       'receptions.date',
       'receptions.kind',
-      visitCategory(eb).as('category'),
+      visitCategory.as('category'),
       'receptions.form',
       'receptions.persons',
       'receptions.matter_id',

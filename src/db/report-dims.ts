@@ -163,35 +163,27 @@ export function letterReportWhere(eb: LettersEb, f: LetterReportFilter): Express
 
 // ----- visits -------------------------------------------------------------------------------------
 
-type VisitsEb = ExpressionBuilder<Database, 'receptions' | 'reception_sessions'>
+type VisitsEb = ExpressionBuilder<Database, 'receptions'>
 
 /**
- * Biểu 01/TCD column group of a visit of kind `kind` held in a session whose `delegated` column is
- * given (the session left-joined): regular reception, else an authorised deputy's session, else
- * the head's own. Column names as references, so a grouped subquery's columns work too.
+ * Biểu 01/TCD column group of a visit: regular reception, an authorised deputy's session, or the
+ * head's own. Kept on the visit by the triggers of migrations/0009 from its session's
+ * `delegated` flag.
  */
-export const visitCategoryOf = (kind: string, delegated: string) =>
-  sql<VisitCategory>`(CASE WHEN ${sql.ref(kind)} = ${sql.lit('thuong_xuyen')} THEN ${sql.lit('thuong_xuyen')} WHEN ${sql.ref(delegated)} = 1 THEN ${sql.lit('uy_quyen')} ELSE ${sql.lit('thu_truong')} END)`
+export const visitCategory = sql.ref<VisitCategory>('receptions.category')
 
-/** Biểu 01/TCD column group of a visit (needs reception_sessions left-joined on session_id). */
-export const visitCategory = (_eb: VisitsEb) => visitCategoryOf('receptions.kind', 'reception_sessions.delegated')
-
-/** The visit's matter was visited before day `from`: not received for the first time. */
-export const visitedBefore = (eb: VisitsEb, from: string) =>
-  eb.exists(
-    eb
-      .selectFrom('receptions as earlier')
-      .select(sql.lit(1).as('one'))
-      .whereRef('earlier.matter_id', '=', 'receptions.matter_id')
-      .where('earlier.date', '<', from),
-  )
+/**
+ * The visit's matter was received before day `from`: not received for the first time. The
+ * matter's first day is kept on each of its visits by the triggers of migrations/0009.
+ */
+export const visitedBefore = (eb: VisitsEb, from: string) => eb('receptions.matter_first_on', '<', from)
 
 /** Visit criteria as a WHERE clause for the window (either bound may be absent; first-time needs `from`). */
 export function visitCriteriaWhere(eb: VisitsEb, c: VisitCriteria, w: Partial<ReportWindow>, largeGroupThreshold: number): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = []
   if (w.from !== undefined) parts.push(eb('receptions.date', '>=', w.from))
   if (w.to !== undefined) parts.push(eb('receptions.date', '<=', w.to))
-  if (c.category !== undefined) parts.push(eb(visitCategory(eb), 'in', [...c.category]))
+  if (c.category !== undefined) parts.push(eb(visitCategory, 'in', [...c.category]))
   if (c.kind !== undefined) parts.push(eb('receptions.kind', 'in', [...c.kind]))
   if (c.large === true) parts.push(eb('receptions.persons', '>=', largeGroupThreshold))
   if (c.large === false) parts.push(eb('receptions.persons', '<', largeGroupThreshold))

@@ -8,9 +8,13 @@
  *
  * The letter query groups by the leading columns of the `letters_report` index in its order and
  * counts the time conditions with CASE, so SQLite scans that index once, without sorting and
- * without reading the table.
+ * without reading the table. Visits and replies read the facts migrations/0009 keeps on their
+ * rows, one covering index per query.
+ *
+ * Each part is built as statements first (ReportRead) and loadReportData reads them all on one
+ * snapshot of the data, split across two connections where the runtime has a second one.
  */
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely'
+import { sql, type CompiledQuery, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely'
 import type { Channel, ContentType, Outcome, SignerGroup, SingleContentType } from '../domain/codes.ts'
 import { MATTER_SCOPES } from '../domain/report-measures.ts'
 import type { ReportWindow } from '../domain/report-window.ts'
@@ -30,6 +34,7 @@ import {
   VISIT_CATEGORY_ORDER,
   emptyVisitSummary,
 } from '../domain/tallies.ts'
+import { dataVersionQuery, versionFromRows } from './data-version.ts'
 import type { Db } from './db.ts'
 import {
   decidedBy,
@@ -40,8 +45,6 @@ import {
   resolvedBy,
   timeliness,
   toHandleIn,
-  visitCategoryOf,
-  visitedBefore,
   type Timeliness,
 } from './report-dims.ts'
 import type { Database } from './schema.ts'
@@ -128,35 +131,56 @@ const TRACKS: ReadonlyArray<[Track, boolean]> = [
   ['quy_dinh_hanh_chinh', true],
 ]
 
+/**
+ * One part of a report: its statements, and how their rows (one array per statement, in order)
+ * make its value. Parts are built first and then read together on one or two snapshots
+ * (loadReportData).
+ */
+export interface ReportRead<T> {
+  readonly queries: readonly CompiledQuery[]
+  value(rows: readonly unknown[][]): T
+  /** Roughly how long it reads, in passes over a year of letters: what the two connections are balanced by. */
+  readonly cost: number
+}
+
 /** Letters received in the window or carried into it, grouped by their report dimensions (one query per track). */
-export async function letterGroups(db: Db, w: ReportWindow, agency?: string | null): Promise<LetterGroupRow[]> {
-  const perTrack = await Promise.all(
-    TRACKS.map(([track, withResolved]) =>
+export function letterGroups(db: Db, w: ReportWindow, agency?: string | null): ReportRead<LetterGroupRow[]> {
+  return {
+    queries: TRACKS.map(([track, withResolved]) =>
       db.kysely
         .selectFrom('letters')
         .select((eb) => letterGroupSelect(eb, w, withResolved))
         .where('letters.track', '=', track)
         .where((eb) => eb.and([toHandleIn(eb, w), ofAgency(eb, agency)]))
         .groupBy([...LETTER_GROUP_BY])
-        .execute(),
+        .compile(),
     ),
-  )
-  return perTrack.flatMap((rows) => (rows as unknown as RawLetterGroup[]).map(toGroupRow))
+    value: (rows) => rows.flatMap((r) => (r as RawLetterGroup[]).map(toGroupRow)),
+    cost: 1,
+  }
 }
+
+// measured at national volume, in passes over a year of letters (bench/analysis.md)
+const MATTER_SCOPE_COST: Record<MatterScope, number> = { xld_du_dieu_kien: 6, tcd_qua_tiep_dan: 3 }
 
 /**
  * The latest letter of each matter among the letters of a scope, grouped like letterGroups: a
  * matter is counted once, under the dimensions of that letter.
  */
-export async function matterGroups(db: Db, w: ReportWindow, scope: MatterScope, agency?: string | null): Promise<LetterGroupRow[]> {
+export function matterGroups(db: Db, w: ReportWindow, scope: MatterScope, agency?: string | null): ReportRead<LetterGroupRow[]> {
   const criteria = MATTER_SCOPES[scope]
-  const rows = await db.kysely
-    .selectFrom('letters')
-    .select((eb) => letterGroupSelect(eb, w, criteria.track !== 'don_thu'))
-    .where((eb) => latestOfEachMatter(eb, criteria, w, agency))
-    .groupBy([...LETTER_GROUP_BY])
-    .execute()
-  return (rows as unknown as RawLetterGroup[]).map(toGroupRow)
+  return {
+    queries: [
+      db.kysely
+        .selectFrom('letters')
+        .select((eb) => letterGroupSelect(eb, w, criteria.track !== 'don_thu'))
+        .where((eb) => latestOfEachMatter(eb, criteria, w, agency))
+        .groupBy([...LETTER_GROUP_BY])
+        .compile(),
+    ],
+    value: ([rows]) => (rows as RawLetterGroup[]).map(toGroupRow),
+    cost: MATTER_SCOPE_COST[scope],
+  }
 }
 
 /**
@@ -185,111 +209,98 @@ const unindexed = (column: string, yes: boolean) => (yes ? sql<string>`+${sql.re
 /**
  * The window's visits summarised in SQL, exactly as summariseVisits of src/domain/tallies.ts
  * does in memory: visits and persons per bucket, and how many matters and sessions have each set
- * of buckets. A year holds hundreds of thousands of (matter, kind, persons, session) groups;
- * turning each into a JavaScript object cost more than the query, and memory the server kept,
- * so only the summary (a few hundred rows) leaves the database.
+ * of buckets. A year holds hundreds of thousands of visits; only the summary (a few hundred rows)
+ * leaves the database.
  *
- * `g0` groups the visits by their own columns (in the order of the covering index
- * receptions_by_matter, read whole without sorting when the window holds most visits, else the
- * window's range of receptions_report); first time is a function of the matter, evaluated once
- * per group. `g` (materialised once) gives each group its bucket bit (visitBucketBit); the three
- * parts of the UNION read it. A set is `sum(DISTINCT 1 << bit)`: the bitwise OR of the bits.
+ * A visit's bucket (visitBucketBit) is a function of its own columns: kind, the column group and
+ * the matter's first day are kept on the visit by the triggers of migrations/0009. So each part
+ * is one pass over one covering index: by bucket columns, by matter, by session — each read whole
+ * in its grouping order when the window holds most visits (no sort), else the window's range of
+ * receptions_report. A set is `sum(DISTINCT 1 << bit)`: the bitwise OR of the bits.
  */
-export async function visitSummary(db: Db, w: ReportWindow, largeGroupThreshold: number): Promise<VisitSummary> {
+export async function visitSummary(db: Db, w: ReportWindow, largeGroupThreshold: number): Promise<ReportRead<VisitSummary>> {
   const date = unindexed('receptions.date', await windowCoversMost(db, 'receptions', 'date', w))
-  const g0 = db.kysely
-    .selectFrom('receptions')
-    .select((eb) => [
-      'receptions.matter_id',
-      'receptions.kind',
-      'receptions.persons',
-      'receptions.session_id',
-      eb.case().when(visitedBefore(eb, w.from)).then(sql.lit(0)).else(sql.lit(1)).end().as('first_time'),
-      eb.fn.countAll<number>().as('visits'),
-    ])
-    .where(date, '>=', w.from)
-    .where(date, '<=', w.to)
-    .groupBy(['receptions.matter_id', 'receptions.kind', 'receptions.persons', 'receptions.session_id'])
-    .as('g0')
+  const inWindow = <QB extends SelectQueryBuilder<Database, 'receptions', object>>(qb: QB) => qb.where(date, '>=', w.from).where(date, '<=', w.to) as QB
   // a code's place in its order (no ELSE: an unknown code gives NULL, refused below)
   const index = (column: string, order: readonly string[]) =>
     sql<number>`(CASE ${sql.ref(column)} ${sql.join(
       order.map((value, i) => sql`WHEN ${sql.lit(value)} THEN ${sql.lit(i)}`),
       sql` `,
     )} END)`
-  const bucketBit = sql<number>`${index('g0.kind', RECEPTION_KIND_ORDER)} * 12 + ${index('g0.category', VISIT_CATEGORY_ORDER)} * 4 + (CASE WHEN g0.persons >= ${largeGroupThreshold} THEN 2 ELSE 0 END) + g0.first_time`
-  const bitSet = sql<number>`sum(DISTINCT 1 << g.bit)`
-  const rows = await db.kysely
-    .with(
-      (cte) => cte('g').materialized(),
-      (qb) =>
-        qb
-          .selectFrom(
-            qb
-              .selectFrom(g0)
-              .leftJoin('reception_sessions', 'reception_sessions.id', 'g0.session_id')
-              .select([
-                'g0.matter_id',
-                'g0.session_id',
-                'g0.kind',
-                'g0.persons',
-                'g0.first_time',
-                'g0.visits',
-                visitCategoryOf('g0.kind', 'reception_sessions.delegated').as('category'),
-              ])
-              .as('g0'),
-          )
-          .select(['g0.matter_id', 'g0.session_id', bucketBit.as('bit'), 'g0.visits', sql<number>`g0.visits * g0.persons`.as('persons')]),
-    )
-    .selectFrom('g')
-    .select((eb) => [sql.lit('bucket').as('part'), 'g.bit as key', eb.fn.sum<number>('g.visits').as('n'), eb.fn.sum<number>('g.persons').as('persons')])
-    .groupBy('g.bit')
-    .unionAll((eb) =>
-      eb
-        .selectFrom(eb.selectFrom('g').select(bitSet.as('key')).groupBy('g.matter_id').as('m'))
-        .select((eb) => [sql.lit('matters').as('part'), 'm.key', eb.fn.countAll<number>().as('n'), sql.lit(0).as('persons')])
-        .groupBy('m.key'),
-    )
-    .unionAll((eb) =>
-      eb
-        .selectFrom(eb.selectFrom('g').select(bitSet.as('key')).where('g.session_id', 'is not', null).groupBy('g.session_id').as('s'))
-        .select((eb) => [sql.lit('sessions').as('part'), 's.key', eb.fn.countAll<number>().as('n'), sql.lit(0).as('persons')])
-        .groupBy('s.key'),
-    )
-    .execute()
-  const summary = emptyVisitSummary()
-  for (const r of rows) {
-    // the CHECK constraints on kind make this impossible; a silent bucket 0 would be a wrong number
-    if (r.key === null) throw new Error('a visit of an unknown kind or category')
-    const key = Number(r.key)
-    if (r.part === 'bucket') summary.buckets.set(key, { visits: Number(r.n), persons: Number(r.persons) })
-    else summary[r.part === 'matters' ? 'matters' : 'sessions'].set(key, Number(r.n))
+  const bucketBit = sql<number>`${index('receptions.kind', RECEPTION_KIND_ORDER)} * 12 + ${index('receptions.category', VISIT_CATEGORY_ORDER)} * 4 + (CASE WHEN receptions.persons >= ${largeGroupThreshold} THEN 2 ELSE 0 END) + (receptions.matter_first_on >= ${w.from})`
+  const bitSet = sql<number>`sum(DISTINCT 1 << ${bucketBit})`
+  // grouped by the bucket's columns first (the order of receptions_by_bucket), then by bucket
+  const perBucket = inWindow(
+    db.kysely
+      .selectFrom('receptions')
+      .select((eb) => [bucketBit.as('bit'), eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('receptions.persons').as('persons')])
+      .groupBy(['receptions.kind', 'receptions.category', 'receptions.persons', 'receptions.matter_first_on']),
+  ).as('b')
+  const queries = [
+    db.kysely
+      .selectFrom(perBucket)
+      .select((eb) => ['b.bit as key', eb.fn.sum<number>('b.n').as('n'), eb.fn.sum<number>('b.persons').as('persons')])
+      .groupBy('b.bit')
+      .compile(),
+    db.kysely
+      .selectFrom(inWindow(db.kysely.selectFrom('receptions').select(bitSet.as('key')).groupBy('receptions.matter_id')).as('m'))
+      .select((eb) => ['m.key', eb.fn.countAll<number>().as('n')])
+      .groupBy('m.key')
+      .compile(),
+    db.kysely
+      .selectFrom(
+        inWindow(db.kysely.selectFrom('receptions').select(bitSet.as('key')).where('receptions.session_id', 'is not', null).groupBy('receptions.session_id')).as('s'),
+      )
+      .select((eb) => ['s.key', eb.fn.countAll<number>().as('n')])
+      .groupBy('s.key')
+      .compile(),
+  ]
+  type Row = { key: number | null; n: number; persons?: number }
+  return {
+    queries,
+    value: ([buckets, matters, sessions]) => {
+      const summary = emptyVisitSummary()
+      // the CHECK constraints on kind and category make a NULL key impossible; a silent bucket 0 would be a wrong number
+      const keyOf = (key: number | null) => {
+        if (key === null) throw new Error('a visit of an unknown kind or category')
+        return Number(key)
+      }
+      for (const r of buckets as Row[]) summary.buckets.set(keyOf(r.key), { visits: Number(r.n), persons: Number(r.persons) })
+      for (const r of matters as Row[]) summary.matters.set(keyOf(r.key), Number(r.n))
+      for (const r of sessions as Row[]) summary.sessions.set(keyOf(r.key), Number(r.n))
+      return summary
+    },
+    cost: 1,
   }
-  return summary
 }
 
 /**
- * The forwardings replied in the window joined to their letters. CROSS JOIN fixes SQLite's join
- * order: forwardings first, then each one's letter by id from the covering index letters_id_dims
- * (migration 0004); left to itself the planner scanned every letter of the track instead. When the
- * window holds most replies, the forwardings are read in letter order (covering index
- * forwardings_letter_reply), so consecutive letter lookups touch neighbouring index pages.
+ * A reply's letter dimensions are kept on its forwarding (migrations/0009), so the replies of a
+ * window are counted from one covering index: its range (forwardings_replied) for a short window,
+ * or read whole in grouping order (forwardings_report) when the window holds most replies.
  */
-const repliesOfWindow = (db: Db) =>
-  db.kysely.selectFrom('forwardings').crossJoin('letters').whereRef('letters.id', '=', 'forwardings.letter_id')
+const ofLetterAgency = (eb: ExpressionBuilder<Database, 'forwardings'>, agency: string | null | undefined): Expression<SqlBool> =>
+  agency ? eb('forwardings.letter_agency_code', '=', agency) : eb.and([])
 
 /** Replies (văn bản phúc đáp) received in the window for TT05 letters sent out. */
-export async function replyGroups(db: Db, w: ReportWindow, agency?: string | null): Promise<ReplyCell[]> {
-  const repliedOn = unindexed('forwardings.replied_on', await windowCoversMost(db, 'forwardings', 'replied_on', w))
-  const rows = await repliesOfWindow(db)
-    .select((eb) => ['forwardings.kind', 'letters.channel', eb.fn.countAll<number>().as('n')])
+export async function replyGroups(db: Db, w: ReportWindow, agency?: string | null): Promise<ReportRead<ReplyCell[]>> {
+  const most = await windowCoversMost(db, 'forwardings', 'replied_on', w)
+  // steer to the index that serves the window: forwardings_report whole, or forwardings_replied's range
+  const repliedOn = unindexed('forwardings.replied_on', most)
+  const query = db.kysely
+    .selectFrom('forwardings')
+    .select((eb) => ['forwardings.kind', 'forwardings.letter_channel', eb.fn.countAll<number>().as('n')])
+    .where(unindexed('forwardings.letter_track', !most), '=', 'don_thu')
     .where(repliedOn, '>=', w.from)
     .where(repliedOn, '<=', w.to)
-    .where('letters.track', '=', 'don_thu')
-    .where((eb) => ofAgency(eb, agency))
-    .groupBy(['forwardings.kind', 'letters.channel'])
-    .execute()
-  return rows.map((r) => ({ kind: r.kind as ForwardingKind, channel: r.channel as Channel, n: Number(r.n) }))
+    .where((eb) => ofLetterAgency(eb, agency))
+    .groupBy(['forwardings.kind', 'forwardings.letter_channel'])
+  type Row = { kind: string; letter_channel: string; n: number }
+  return {
+    queries: [query.compile()],
+    value: ([rows]) => (rows as Row[]).map((r) => ({ kind: r.kind as ForwardingKind, channel: r.letter_channel as Channel, n: Number(r.n) })),
+    cost: 0.2,
+  }
 }
 
 export interface LoadOptions {
@@ -297,22 +308,72 @@ export interface LoadOptions {
   largeGroupThreshold: number
   /** The per-matter scopes to load (only the forms need them). */
   scopes?: readonly MatterScope[]
+  /** Load the charts' counts too, lateness judged at the end of this day. */
+  chartsAsOf?: string | null
 }
 
-/** Everything one report is computed from. */
-export async function loadReportData(db: Db, w: ReportWindow, o: LoadOptions): Promise<ReportData> {
+export interface LoadedReport {
+  data: ReportData
+  charts: ChartRows | null
+  /** The data version (src/db/data-version.ts) every number was read at. */
+  version: number
+}
+
+/**
+ * Everything one report is computed from, read on one snapshot of the data: the parts are split
+ * between this connection and a second one reading at the same time (Db.snapshot `apart`), by
+ * cost; both read the data version, and if a write landed between the two snapshots the whole
+ * is read again on one.
+ */
+export async function loadReportData(db: Db, w: ReportWindow, o: LoadOptions): Promise<LoadedReport> {
   const scopes = o.scopes ?? []
-  const [letters, visits, replies, ...matters] = await Promise.all([
-    letterGroups(db, w, o.agency),
-    visitSummary(db, w, o.largeGroupThreshold),
-    replyGroups(db, w, o.agency),
-    ...scopes.map((scope) => matterGroups(db, w, scope, o.agency)),
-  ])
+  const [visits, replies] = await Promise.all([visitSummary(db, w, o.largeGroupThreshold), replyGroups(db, w, o.agency)])
+  const letters = letterGroups(db, w, o.agency)
+  const matters = scopes.map((scope) => matterGroups(db, w, scope, o.agency))
+  const charts = o.chartsAsOf ? chartRows(db, w, o.agency, o.chartsAsOf) : null
+  const parts: Array<ReportRead<unknown>> = [letters, visits, replies, ...matters, ...(charts ? [charts] : [])]
+  const { values, version } = await readOnOneSnapshot(db, parts)
   const matterCells: Partial<Record<MatterScope, LetterCell[]>> = {}
   scopes.forEach((scope, i) => {
-    matterCells[scope] = letterCells(matters[i]!)
+    matterCells[scope] = letterCells(values[3 + i] as LetterGroupRow[])
   })
-  return { window: w, largeGroupThreshold: o.largeGroupThreshold, letters: letterCells(letters), matters: matterCells, visits, replies }
+  return {
+    data: { window: w, largeGroupThreshold: o.largeGroupThreshold, letters: letterCells(values[0] as LetterGroupRow[]), matters: matterCells, visits: values[1] as VisitSummary, replies: values[2] as ReplyCell[] },
+    charts: charts ? (values[parts.length - 1] as ChartRows) : null,
+    version,
+  }
+}
+
+/** The parts' values, in order, and the data version they were read at. */
+async function readOnOneSnapshot(db: Db, parts: ReadonlyArray<ReportRead<unknown>>): Promise<{ values: unknown[]; version: number }> {
+  // heaviest first, each to the side with less to read so far; the first side reads here
+  const sides: [number[], number[]] = [[], []]
+  const load: [number, number] = [0, 0]
+  for (const i of parts.map((_, i) => i).sort((a, b) => parts[b]!.cost - parts[a]!.cost)) {
+    const side = load[0] <= load[1] ? 0 : 1
+    sides[side].push(i)
+    load[side] += parts[i]!.cost
+  }
+  const [here, apart] = sides
+  const statements = (indexes: number[]) => [dataVersionQuery(db), ...indexes.flatMap((i) => parts[i]!.queries)]
+  // the apart side first: its request is on its way before this thread starts reading
+  const [there, rowsHere] = await Promise.all([apart.length > 0 ? db.snapshot(statements(apart), { apart: true }) : null, db.snapshot(statements(here))])
+  let snapshots = [{ indexes: here, rows: rowsHere }, ...(there ? [{ indexes: apart, rows: there }] : [])]
+  if (there && versionFromRows(there[0]!) !== versionFromRows(rowsHere[0]!)) {
+    // a write landed between the two snapshots: read everything on one
+    const indexes = [...here, ...apart]
+    snapshots = [{ indexes, rows: await db.snapshot(statements(indexes)) }]
+  }
+  const values: unknown[] = new Array(parts.length)
+  for (const { indexes, rows } of snapshots) {
+    let at = 1
+    for (const i of indexes) {
+      const n = parts[i]!.queries.length
+      values[i] = parts[i]!.value(rows.slice(at, at + n))
+      at += n
+    }
+  }
+  return { values, version: versionFromRows(snapshots[0]!.rows[0]!) }
 }
 
 // ----- charts -------------------------------------------------------------------------------------
@@ -350,9 +411,9 @@ export interface ChartRows {
  * summed three ways here. Each GROUP BY sorts every letter of the year; one sort instead of three
  * took a national year's charts from 2.3 s to about 1.6 s.
  */
-export async function chartRows(db: Db, w: ReportWindow, agency: string | null | undefined, asOf: string = w.to): Promise<ChartRows> {
+export function chartRows(db: Db, w: ReportWindow, agency: string | null | undefined, asOf: string = w.to): ReportRead<ChartRows> {
   const month = sql<string>`substr(letters.received_at, 1, 7)`
-  const rows = await db.kysely
+  const query = db.kysely
     .selectFrom('letters')
     .select((eb) => [
       month.as('month'),
@@ -365,7 +426,11 @@ export async function chartRows(db: Db, w: ReportWindow, agency: string | null |
     .where('letters.track', '=', 'don_thu')
     .where((eb) => eb.and([receivedIn(eb, w), ofAgency(eb, agency)]))
     .groupBy((eb) => [month, 'letters.field', 'letters.content_type', 'letters.competent_agency_code', timeliness(eb, asOf)])
-    .execute()
+  type Row = { month: string; field: string | null; content_type: string; competent_agency_code: string | null; timeliness: string; n: number }
+  return { queries: [query.compile()], value: ([rows]) => sumChartRows(rows as Row[]), cost: 5 }
+}
+
+function sumChartRows(rows: ReadonlyArray<{ month: string; field: string | null; content_type: string; competent_agency_code: string | null; timeliness: string; n: number }>): ChartRows {
   const sumBy = <T extends { n: number }>(key: (r: (typeof rows)[number]) => string, make: (r: (typeof rows)[number]) => Omit<T, 'n'>): T[] => {
     const out = new Map<string, T>()
     for (const r of rows) {
@@ -402,7 +467,9 @@ export interface ReplyListItem {
 
 /** The replies behind a reply measure, newest first. */
 export async function listReplies(db: Db, w: ReportWindow, c: ReplyCriteria, agency?: string | null, limit = 100_000): Promise<ReplyListItem[]> {
-  let query = repliesOfWindow(db)
+  let query = db.kysely
+    .selectFrom('forwardings')
+    .innerJoin('letters', 'letters.id', 'forwardings.letter_id')
     .select([
       'forwardings.id',
       'forwardings.letter_id',
@@ -412,14 +479,14 @@ export async function listReplies(db: Db, w: ReportWindow, c: ReplyCriteria, age
       'forwardings.sent_on',
       'forwardings.replied_on',
       'forwardings.reply_number',
-      'letters.channel',
+      'forwardings.letter_channel',
     ])
     .where('forwardings.replied_on', '>=', w.from)
     .where('forwardings.replied_on', '<=', w.to)
-    .where('letters.track', '=', 'don_thu')
-    .where((eb) => ofAgency(eb, agency))
+    .where('forwardings.letter_track', '=', 'don_thu')
+    .where((eb) => ofLetterAgency(eb, agency))
   if (c.kind !== undefined) query = query.where((eb) => (c.kind!.length > 0 ? eb('forwardings.kind', 'in', [...c.kind!]) : sql<SqlBool>`1 = 0`))
-  if (c.channel !== undefined) query = query.where((eb) => (c.channel!.length > 0 ? eb('letters.channel', 'in', [...c.channel!]) : sql<SqlBool>`1 = 0`))
+  if (c.channel !== undefined) query = query.where((eb) => (c.channel!.length > 0 ? eb('forwardings.letter_channel', 'in', [...c.channel!]) : sql<SqlBool>`1 = 0`))
   const rows = await query.orderBy('forwardings.replied_on', 'desc').orderBy('forwardings.id').limit(limit).execute()
   return rows.map((r) => ({
     id: r.id,
@@ -430,6 +497,6 @@ export async function listReplies(db: Db, w: ReportWindow, c: ReplyCriteria, age
     sentOn: r.sent_on,
     repliedOn: r.replied_on!,
     replyNumber: r.reply_number,
-    channel: r.channel as Channel,
+    channel: r.letter_channel as Channel,
   }))
 }

@@ -86,6 +86,9 @@ export interface ReceptionSessionsTable {
   created_by: string | null
 }
 
+/** A column its table's triggers fill (migrations/0009): read, never written by the application. */
+type TriggerWritten<T> = ColumnType<T, never, never>
+
 export interface ReceptionsTable {
   id: string
   date: string
@@ -110,6 +113,10 @@ export interface ReceptionsTable {
   resolved_by: ColumnType<string | null, string | null | undefined, string | null>
   /** Migration 0003: the guidance document's / forwarding slip's number (columns 10, 11). */
   handled_ref: ColumnType<string | null, string | null | undefined, string | null>
+  /** Migration 0009, written by triggers only: the Biểu 01/TCD column group (session's delegation). */
+  category: TriggerWritten<'thuong_xuyen' | 'thu_truong' | 'uy_quyen'>
+  /** Migration 0009, written by triggers only: the first day the visit's matter was received. */
+  matter_first_on: TriggerWritten<string>
 }
 
 export interface ReceptionVisitorsTable {
@@ -212,6 +219,10 @@ export interface ForwardingsTable {
   reply_number: string | null
   reply_result: string | null
   replied_by: string | null
+  /** Migration 0009, written by triggers only: the letter's track, channel and competent agency. */
+  letter_track: TriggerWritten<string>
+  letter_channel: TriggerWritten<string>
+  letter_agency_code: TriggerWritten<string | null>
 }
 
 export interface DocumentsTable {

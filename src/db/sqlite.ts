@@ -8,6 +8,7 @@ import { dirname } from 'node:path'
 import { Kysely, SqliteDialect } from 'kysely'
 import type { AtomicResult, Db } from './db.ts'
 import type { Database } from './schema.ts'
+import { ReaderUnavailableError, readerThread, type ReadStatement } from './sqlite-reader.ts'
 
 export interface SqliteDb extends Db {
   readonly sqlite: BetterSqlite3.Database
@@ -100,9 +101,23 @@ export function fromSqlite(sqlite: BetterSqlite3.Database): SqliteDb {
     }
     outcomes.forEach((outcome, i) => (outcome.ok ? group[i]!.resolve(outcome.results) : group[i]!.reject(outcome.error)))
   }
+  // one read transaction: its first statement fixes the snapshot the others see
+  const readHere = sqlite.transaction((queries: readonly ReadStatement[]) => queries.map((q) => prepare(q.sql).all(...q.parameters)))
+  // an in-memory database is this connection's alone: nothing else can open it
+  const reader = sqlite.memory ? null : readerThread(sqlite.name)
   return {
     kysely,
     sqlite,
+    async snapshot(queries, options) {
+      if (options?.apart && reader) {
+        try {
+          return await reader.read(queries)
+        } catch (error) {
+          if (!(error instanceof ReaderUnavailableError)) throw error
+        }
+      }
+      return readHere(queries)
+    },
     atomic(queries) {
       if (queries.length === 0) return Promise.resolve([])
       return new Promise<AtomicResult[]>((resolve, reject) => {
@@ -111,6 +126,7 @@ export function fromSqlite(sqlite: BetterSqlite3.Database): SqliteDb {
       })
     },
     async close() {
+      await reader?.close()
       await kysely.destroy()
     },
   }

@@ -178,7 +178,7 @@ export async function recordVisit(db: Db, input: ReceptionInput, user: CurrentUs
   if (createLetter) {
     const collected: CompiledQuery[] = []
     const deferred: Db = {
-      kysely: db.kysely,
+      ...db,
       atomic: async (batch) => {
         collected.push(...batch)
         return batch.map(() => ({ changes: 0 }))

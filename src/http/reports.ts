@@ -6,7 +6,7 @@
 import { listAgencies } from '../db/agencies.ts'
 import { dataVersion } from '../db/data-version.ts'
 import type { Db } from '../db/db.ts'
-import { chartRows, loadReportData } from '../db/reports.ts'
+import { loadReportData } from '../db/reports.ts'
 import { loadSettings } from '../db/settings.ts'
 import { fieldChart, monthlyChart, timelinessChart, type ChartModel } from '../domain/report-charts.ts'
 import { fillForm, layoutMeasures, type FilledForm } from '../domain/report-forms.ts'
@@ -75,9 +75,11 @@ export async function buildReport(db: Db, req: ReportRequest): Promise<BuiltRepo
     const r = hit.report
     return { ...r, period: req.period ?? customPeriod(req.window), forms: forms ? r.forms : [], charts: charts ? r.charts : [] }
   }
-  const report = deepFreeze(await computeReport(db, req))
-  // written while it was being built (the reads are not one snapshot): not kept
-  if ((await dataVersion(db)) === version) {
+  const { report: built, version: readAt } = await computeReport(db, req)
+  const report = deepFreeze(built)
+  // the counts are one snapshot (loadReportData); kept only if it is the version the settings and
+  // the directory were read at too
+  if (readAt === version) {
     entries.push({ version, key, forms, charts, report })
     cachedReports.set(db, entries.slice(-CACHED_REPORTS))
   }
@@ -96,7 +98,7 @@ function deepFreeze<T>(value: T): T {
   return value
 }
 
-async function computeReport(db: Db, req: ReportRequest): Promise<BuiltReport> {
+async function computeReport(db: Db, req: ReportRequest): Promise<{ report: BuiltReport; version: number }> {
   const w = req.window
   const [settings, agencies] = await Promise.all([loadSettings(db), listAgencies(db)])
   const agency = req.agencyCode ? agencies.find((a) => a.code === req.agencyCode) : null
@@ -104,14 +106,16 @@ async function computeReport(db: Db, req: ReportRequest): Promise<BuiltReport> {
   const agencyCode = agency?.code ?? null
   const layouts = req.forms ? FORM_CODES.map((code) => layoutFor(code, w.to).layout) : []
   const formKeys = layouts.flatMap(layoutMeasures)
-  const [data, chart] = await Promise.all([
-    loadReportData(db, w, { agency: agencyCode, largeGroupThreshold: settings.largeGroupThreshold, scopes: scopesOf(formKeys) }),
-    req.charts ? chartRows(db, w, agencyCode, lateAsOf(req)) : null,
-  ])
+  const { data, charts: chart, version } = await loadReportData(db, w, {
+    agency: agencyCode,
+    largeGroupThreshold: settings.largeGroupThreshold,
+    scopes: scopesOf(formKeys),
+    chartsAsOf: req.charts ? lateAsOf(req) : null,
+  })
   const values = measureValues(data)
   const t = tallies(values)
   const names = new Map(agencies.map((a) => [a.code, a.name]))
-  return {
+  const report: BuiltReport = {
     period: req.period ?? customPeriod(w),
     agency: agency ? { code: agency.code, name: agency.name } : null,
     boardName: settings.boardName,
@@ -125,6 +129,7 @@ async function computeReport(db: Db, req: ReportRequest): Promise<BuiltReport> {
       ? [monthlyChart(chart.months, w, agencyCode), fieldChart(chart.fields, w, agencyCode), timelinessChart(chart.timeliness, w, (code) => names.get(code) ?? code, lateAsOf(req))]
       : [],
   }
+  return { report, version }
 }
 
 /** GET /api/v1/reports/tiep-cong-dan: API.md's shape, then this system's extensions. */

@@ -100,7 +100,7 @@ export function letterOf(input: SubmissionInput, receivedAt: string, signed: boo
 function joiningNextBatch(db: Db, extra: CompiledQuery[]): Db {
   let pending = extra
   return {
-    kysely: db.kysely,
+    ...db,
     atomic(queries) {
       const all = [...queries, ...pending]
       pending = []

@@ -16,13 +16,13 @@ ALTER TABLE receptions ADD COLUMN category TEXT CHECK (category IN ('thuong_xuye
 -- starting on or before that day (Biểu 01/TCD "tiếp lần đầu").
 ALTER TABLE receptions ADD COLUMN matter_first_on TEXT;
 
-UPDATE receptions SET
-  category = CASE
-    WHEN kind = 'thuong_xuyen' THEN 'thuong_xuyen'
-    WHEN (SELECT s.delegated FROM reception_sessions s WHERE s.id = receptions.session_id) = 1 THEN 'uy_quyen'
-    ELSE 'thu_truong'
-  END,
-  matter_first_on = (SELECT min(e.date) FROM receptions e WHERE e.matter_id = receptions.matter_id);
+-- (three plain UPDATEs rather than one with CASE … END: wrangler's statement splitter takes a
+-- top-level END for the end of a trigger body)
+UPDATE receptions SET category = 'thuong_xuyen' WHERE kind = 'thuong_xuyen';
+UPDATE receptions SET category = 'uy_quyen'
+WHERE kind <> 'thuong_xuyen' AND session_id IN (SELECT s.id FROM reception_sessions s WHERE s.delegated = 1);
+UPDATE receptions SET category = 'thu_truong' WHERE category IS NULL;
+UPDATE receptions SET matter_first_on = (SELECT min(e.date) FROM receptions e WHERE e.matter_id = receptions.matter_id);
 
 CREATE TRIGGER receptions_report_dims_insert AFTER INSERT ON receptions
 BEGIN

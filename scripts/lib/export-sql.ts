@@ -8,15 +8,15 @@
  *   `INSERT INTO letters_fts(letters_fts) VALUES('rebuild')` makes it exact; `wrangler d1 export`
  *   refuses databases with FTS5 tables for the same reason).
  * - Not sign-in sessions or login attempts (people sign in again on the new server), nor the
- *   batch_guard helper row, nor the data_version counter. Attachment bytes (attachment_blobs, 1 MiB chunks) do not fit D1's
+ *   batch_guard helper row, nor the data_version and config_version counters. Attachment bytes (attachment_blobs, 1 MiB chunks) do not fit D1's
  *   100 KB statement limit: on Workers they live in R2 (see `attachmentFiles`).
  * - Tables in foreign-key order, rows in insertion order (agencies parents first), generated
  *   columns left out, several rows per INSERT but each statement under `maxStatementBytes`.
  */
 import type BetterSqlite3 from 'better-sqlite3'
 
-// data_version: the target's own counter (its migration made the row; the import's triggers move it)
-const SKIPPED = new Set(['d1_migrations', 'sqlite_sequence', 'batch_guard', 'data_version', 'auth_sessions', 'login_attempts', 'attachment_blobs'])
+// data_version, config_version: the target's own counters (its migrations made the rows; the import's triggers move them)
+const SKIPPED = new Set(['d1_migrations', 'sqlite_sequence', 'batch_guard', 'data_version', 'config_version', 'auth_sessions', 'login_attempts', 'attachment_blobs'])
 const isDerived = (name: string) => name.startsWith('letters_fts') || name.startsWith('sqlite_') || name.startsWith('_cf_')
 
 /** D1 refuses statements longer than 100 KB. */

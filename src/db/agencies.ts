@@ -3,6 +3,7 @@ import { sql, type CompiledQuery } from 'kysely'
 import type { Agency } from '../domain/agency.ts'
 import type { AgencyKind, AgencyLevel } from '../domain/codes.ts'
 import { foldVi } from '../domain/text.ts'
+import { cachedConfig } from './config-cache.ts'
 import { chunkRows, type Db } from './db.ts'
 import { recordHistory, type Actor } from './history.ts'
 import type { AgencyRow } from './schema.ts'
@@ -28,7 +29,13 @@ export interface AgencyQuery {
   activeOnly?: boolean | undefined
 }
 
+/** The directory (frozen, and read again only after a change when unfiltered: src/db/config-cache.ts), or the agencies matching `query`. */
 export async function listAgencies(db: Db, query: AgencyQuery = {}): Promise<Agency[]> {
+  if (!query.q && !query.activeOnly) return cachedConfig(db, 'agencies', () => readAgencies(db, {}))
+  return readAgencies(db, query)
+}
+
+async function readAgencies(db: Db, query: AgencyQuery): Promise<Agency[]> {
   let select = db.kysely.selectFrom('agencies').selectAll()
   const q = query.q ? foldVi(query.q) : ''
   if (q !== '') {

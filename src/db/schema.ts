@@ -297,6 +297,7 @@ export interface DataVersionTable {
 
 export interface Database {
   data_version: DataVersionTable
+  config_version: DataVersionTable
   settings: SettingsTable
   agencies: AgenciesTable
   users: UsersTable

@@ -1,11 +1,15 @@
 /** Settings rows ⇄ the typed Settings of src/domain/settings.ts. */
 import { settingsFromRows, type Settings } from '../domain/settings.ts'
+import { cachedConfig } from './config-cache.ts'
 import type { Db } from './db.ts'
 import { recordHistory, type Actor } from './history.ts'
 
-export async function loadSettings(db: Db): Promise<Settings> {
-  const rows = await db.kysely.selectFrom('settings').select(['key', 'value']).execute()
-  return settingsFromRows(rows.map((r) => ({ key: r.key, value: JSON.parse(r.value) as unknown })))
+/** The settings, frozen; read again only after a change (src/db/config-cache.ts). */
+export function loadSettings(db: Db): Promise<Settings> {
+  return cachedConfig(db, 'settings', async () => {
+    const rows = await db.kysely.selectFrom('settings').select(['key', 'value']).execute()
+    return settingsFromRows(rows.map((r) => ({ key: r.key, value: JSON.parse(r.value) as unknown })))
+  })
 }
 
 /** Writes the given keys (a partial update) and their history in one atomic batch. */

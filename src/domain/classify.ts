@@ -47,13 +47,18 @@ const conventionsOf = (settings: Settings): Conventions => ({ ...DEFAULT_CONVENT
  * The working-day calendar of the settings (as settings.ts calendarOf, but malformed dates in the
  * lists are ignored rather than fatal: classification must not throw).
  */
+// Settings objects are read once per change and frozen (src/db/config-cache.ts): one calendar each
+const calendars = new WeakMap<object, Map<boolean, WorkingCalendar>>()
+
 function safeCalendar(settings: Settings, conventions: Conventions): WorkingCalendar {
+  const endOnWorkingDay = conventions.periodEndsOnWorkingDay !== false
+  const frozen = settings && typeof settings === 'object' && Object.isFrozen(settings)
+  const known = frozen ? calendars.get(settings)?.get(endOnWorkingDay) : undefined
+  if (known) return known
   const dates = (v: unknown) => (Array.isArray(v) ? v.filter((d): d is string => isIsoDate(d)) : [])
-  return workingCalendar({
-    holidays: dates(settings?.holidays),
-    extraWorkingDays: dates(settings?.extraWorkingDays),
-    endOnWorkingDay: conventions.periodEndsOnWorkingDay !== false,
-  })
+  const calendar = workingCalendar({ holidays: dates(settings?.holidays), extraWorkingDays: dates(settings?.extraWorkingDays), endOnWorkingDay })
+  if (frozen) calendars.set(settings, (calendars.get(settings) ?? new Map()).set(endOnWorkingDay, calendar))
+  return calendar
 }
 
 const deadlinesOf = (settings: Settings): readonly DeadlineSetting[] =>

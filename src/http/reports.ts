@@ -17,6 +17,7 @@ import { reportParagraphs } from '../domain/report-text.ts'
 import { invariantViolations, measureValues, tallies, type MeasureValues, type Tallies, type Violation } from '../domain/report.ts'
 import type { ReportWindow } from '../domain/report-window.ts'
 import { layoutFor } from '../domain/report-forms.ts'
+import { deepFreeze } from '../domain/freeze.ts'
 
 export interface ReportRequest {
   window: ReportWindow
@@ -89,14 +90,6 @@ export async function buildReport(db: Db, req: ReportRequest): Promise<BuiltRepo
 /** The day lateness is judged at: the window's last day, or today while the window runs. */
 const lateAsOf = (req: ReportRequest) => (req.today && req.today < req.window.to ? req.today : req.window.to)
 
-/** A kept report is shared by every request that reads it: none may change it. */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const inner of Object.values(value)) deepFreeze(inner)
-  }
-  return value
-}
 
 async function computeReport(db: Db, req: ReportRequest): Promise<{ report: BuiltReport; version: number }> {
   const w = req.window

@@ -69,16 +69,24 @@ describe('migrations on D1', () => {
     // a body with two statements stays one query
     const fts = triggers.find((q) => q.includes('TRIGGER letters_fts_update'))
     expect(fts?.match(/INSERT INTO letters_fts/g)).toHaveLength(2)
-    // no fragment of a trigger body became a statement of its own (a body's INSERT names NEW or OLD;
-    // the top-level INSERTs of migrations 0007 and 0008 do not)
-    expect(queries.filter((q) => /^\s*(END|SELECT RAISE|UPDATE data_version)\b/i.test(q) || (/^\s*INSERT\b/i.test(q) && /\b(NEW|OLD)\./.test(q)))).toEqual([])
+    // no fragment of a trigger body became a statement of its own (a body's INSERT or UPDATE names
+    // NEW or OLD; the top-level INSERTs of migrations 0007, 0008 and 0010 and UPDATEs of 0009 do not)
+    expect(
+      queries.filter((q) => /^\s*(END|SELECT RAISE|UPDATE (data|config)_version)\b/i.test(q) || (/^\s*(INSERT|UPDATE)\b/i.test(q) && /\b(NEW|OLD)\./.test(q))),
+    ).toEqual([])
     expect(queries.filter((q) => /^\s*INSERT\b/i.test(q)).map((q) => q.split('\n')[0])).toEqual([
       'INSERT INTO data_version (id, n) VALUES (1, 0)',
       'INSERT INTO resolution_events_next (id, letter_id, kind, date, data, document_id, created_at, created_by)',
+      'INSERT INTO config_version (id, n) VALUES (1, 0)',
     ])
+    // a body with two UPDATEs (migration 0009) stays one query too
+    const dims = triggers.find((q) => q.includes('TRIGGER receptions_report_dims_insert'))
+    expect(dims?.match(/UPDATE receptions SET/g)).toHaveLength(2)
 
     const names = (await d1Schema()).filter((o) => o.type === 'trigger').map((o) => o.name)
-    expect(names).toEqual(expect.arrayContaining(['history_no_update', 'history_no_delete', 'letters_fts_insert', 'letters_fts_update']))
+    expect(names).toEqual(
+      expect.arrayContaining(['history_no_update', 'history_no_delete', 'letters_fts_insert', 'letters_fts_update', 'receptions_report_dims_insert', 'forwardings_report_dims_insert', 'settings_config_version_update']),
+    )
   })
 
   it('has the FTS5 table with the unicode61 remove_diacritics 2 tokenizer, kept in sync by its triggers', async () => {

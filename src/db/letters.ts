@@ -176,7 +176,23 @@ export function searchTexts(code: string, letter: Letter, agencyName: RegisterLe
   return { search, identity }
 }
 
+/** A new code equal to a stored one (two random draws of 31⁸ meeting): drawn again. */
+const CODE_CLASH = /UNIQUE constraint failed: (letters|matters)\.code\b/
+
 export async function registerLetter(db: Db, input: RegisterLetter, actor: Actor, now: Date): Promise<{ id: string; code: string; matterId: string }> {
+  for (let attempt = 1; ; attempt++) {
+    const { queries, ...registered } = registrationQueries(db, input, actor, now)
+    try {
+      await db.atomic(queries)
+      return registered
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof Error && CODE_CLASH.test(error.message))) throw error
+    }
+  }
+}
+
+/** The statements that register a letter, under a new id and receipt code (and a new matter's code). */
+function registrationQueries(db: Db, input: RegisterLetter, actor: Actor, now: Date): { id: string; code: string; matterId: string; queries: CompiledQuery[] } {
   const { letter, classification } = input
   const id = nanoid()
   const code = newRecordCode()
@@ -268,8 +284,7 @@ export async function registerLetter(db: Db, input: RegisterLetter, actor: Actor
       },
     }),
   )
-  await db.atomic(queries)
-  return { id, code, matterId }
+  return { id, code, matterId, queries }
 }
 
 // ----- read ------------------------------------------------------------------------------------

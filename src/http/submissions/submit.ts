@@ -101,10 +101,11 @@ function joiningNextBatch(db: Db, extra: CompiledQuery[]): Db {
   let pending = extra
   return {
     ...db,
-    atomic(queries) {
-      const all = [...queries, ...pending]
+    async atomic(queries) {
+      const results = await db.atomic([...queries, ...pending])
+      // only once written: a batch retried (a receipt code drawn again) carries the files again
       pending = []
-      return db.atomic(all)
+      return results
     },
   }
 }

@@ -22,7 +22,7 @@
  * REPLAY_WINDOW_HOURS; after that the key is never shown again.
  */
 import { customAlphabet } from 'nanoid'
-import { sha256Hex, timingSafeEqualText } from '../auth/crypto.ts'
+import { sha256Bytes, sha256Hex, timingSafeEqualText } from '../auth/crypto.ts'
 
 /** The receipt's alphabet: no 0/O, 1/I/L look-alikes (the same as the letter codes). */
 export const KEY_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
@@ -30,8 +30,6 @@ export const KEY_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
 export const ACCESS_KEY_LENGTH = 12
 /** How long a resend may still show the access key again. */
 export const REPLAY_WINDOW_HOURS = 24
-
-const encoder = new TextEncoder()
 
 export type IdempotencySource = 'page' | 'api' | 'none'
 
@@ -48,10 +46,6 @@ export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{16,128}$/
  */
 export const storedIdempotencyKey = async (source: IdempotencySource, secret: string, fingerprint: string): Promise<string> =>
   `${source}:${await sha256Hex(`pakn/idempotency/v1\n${source}\n${secret}\n${source === 'page' ? fingerprint : ''}`)}`
-
-async function sha256Bytes(text: string): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)))
-}
 
 /** The access key of a submission: derived, never stored. */
 export async function deriveAccessKey(secret: string, fingerprint: string): Promise<string> {

@@ -16,42 +16,38 @@ ALTER TABLE receptions ADD COLUMN category TEXT CHECK (category IN ('thuong_xuye
 -- starting on or before that day (Biểu 01/TCD "tiếp lần đầu").
 ALTER TABLE receptions ADD COLUMN matter_first_on TEXT;
 
--- (three plain UPDATEs rather than one with CASE … END: wrangler's statement splitter takes a
--- top-level END for the end of a trigger body)
-UPDATE receptions SET category = 'thuong_xuyen' WHERE kind = 'thuong_xuyen';
-UPDATE receptions SET category = 'uy_quyen'
-WHERE kind <> 'thuong_xuyen' AND session_id IN (SELECT s.id FROM reception_sessions s WHERE s.delegated = 1);
-UPDATE receptions SET category = 'thu_truong' WHERE category IS NULL;
-UPDATE receptions SET matter_first_on = (SELECT min(e.date) FROM receptions e WHERE e.matter_id = receptions.matter_id);
+-- The two facts as their sources define them, stated once: the backfill and the triggers copy
+-- from here. (iif, not CASE … END: wrangler's statement splitter takes a top-level END for the
+-- end of a trigger body.)
+CREATE VIEW reception_report_dims AS
+SELECT
+  r.id,
+  iif(r.kind = 'thuong_xuyen', 'thuong_xuyen', iif(s.delegated = 1, 'uy_quyen', 'thu_truong')) AS category,
+  (SELECT min(e.date) FROM receptions e WHERE e.matter_id = r.matter_id) AS matter_first_on
+FROM receptions r LEFT JOIN reception_sessions s ON s.id = r.session_id;
 
+UPDATE receptions SET (category, matter_first_on) =
+  (SELECT d.category, d.matter_first_on FROM reception_report_dims d WHERE d.id = receptions.id);
+
+-- A new visit gets both; the matter's other visits only when it is dated before their first day.
 CREATE TRIGGER receptions_report_dims_insert AFTER INSERT ON receptions
 BEGIN
-  UPDATE receptions SET category = CASE
-      WHEN NEW.kind = 'thuong_xuyen' THEN 'thuong_xuyen'
-      WHEN (SELECT s.delegated FROM reception_sessions s WHERE s.id = NEW.session_id) = 1 THEN 'uy_quyen'
-      ELSE 'thu_truong'
-    END
-  WHERE id = NEW.id;
-  UPDATE receptions SET matter_first_on = (SELECT min(e.date) FROM receptions e WHERE e.matter_id = NEW.matter_id)
-  WHERE matter_id = NEW.matter_id AND matter_first_on IS NOT (SELECT min(e.date) FROM receptions e WHERE e.matter_id = NEW.matter_id);
+  UPDATE receptions SET (category, matter_first_on) =
+    (SELECT d.category, d.matter_first_on FROM reception_report_dims d WHERE d.id = receptions.id)
+  WHERE id = NEW.id OR (matter_id = NEW.matter_id AND matter_first_on > NEW.date);
 END;
 
 -- Visits are never edited today; if one is, its facts follow (and those of the matter it left).
 CREATE TRIGGER receptions_report_dims_update AFTER UPDATE OF kind, session_id, date, matter_id ON receptions
 BEGIN
-  UPDATE receptions SET category = CASE
-      WHEN NEW.kind = 'thuong_xuyen' THEN 'thuong_xuyen'
-      WHEN (SELECT s.delegated FROM reception_sessions s WHERE s.id = NEW.session_id) = 1 THEN 'uy_quyen'
-      ELSE 'thu_truong'
-    END
-  WHERE id = NEW.id;
-  UPDATE receptions SET matter_first_on = (SELECT min(e.date) FROM receptions e WHERE e.matter_id = receptions.matter_id)
-  WHERE matter_id IN (OLD.matter_id, NEW.matter_id);
+  UPDATE receptions SET (category, matter_first_on) =
+    (SELECT d.category, d.matter_first_on FROM reception_report_dims d WHERE d.id = receptions.id)
+  WHERE id = NEW.id OR matter_id IN (OLD.matter_id, NEW.matter_id);
 END;
 
 CREATE TRIGGER reception_sessions_report_dims_update AFTER UPDATE OF delegated ON reception_sessions
 BEGIN
-  UPDATE receptions SET category = CASE WHEN NEW.delegated = 1 THEN 'uy_quyen' ELSE 'thu_truong' END
+  UPDATE receptions SET category = (SELECT d.category FROM reception_report_dims d WHERE d.id = receptions.id)
   WHERE session_id = NEW.id;
 END;
 

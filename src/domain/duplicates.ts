@@ -133,8 +133,10 @@ function shingles(text: string): Set<string> {
  * the same words score 1; an empty text scores 0 against anything.
  */
 export function textSimilarity(a: string | null | undefined, b: string | null | undefined): number {
-  const x = shingles(a ?? '')
-  const y = shingles(b ?? '')
+  return dice(shingles(a ?? ''), shingles(b ?? ''))
+}
+
+function dice(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
   if (x.size === 0 || y.size === 0) return 0
   let common = 0
   for (const s of x) if (y.has(s)) common++
@@ -193,13 +195,32 @@ export interface DuplicateMatch {
  * decision 12/QĐ-UBND and then 13/QĐ-UBND).
  */
 export function matchSimilarity(candidate: DuplicateCandidate, earlier: DuplicateItem, threshold: number): number | null {
-  if (candidate.contentType !== earlier.contentType) return null
-  if (respondentKey(candidate.respondent) !== respondentKey(earlier.respondent)) return null
-  if (!sameSenderSet(candidate.senders, earlier.senders)) return null
-  const refsA = documentRefs(candidate.text)
-  const refsB = documentRefs(earlier.text)
-  if (refsA.size > 0 && refsB.size > 0 && ![...refsA].some((r) => refsB.has(r))) return null
-  const similarity = textSimilarity(candidate.text, earlier.text)
+  return similarityTo(comparable(candidate), earlier, threshold)
+}
+
+/** What matchSimilarity reads of the candidate, derived once for all the earlier letters it is compared with. */
+interface Comparable {
+  candidate: DuplicateCandidate
+  respondent: string | null
+  refs: ReadonlySet<string>
+  shingles: ReadonlySet<string>
+}
+
+const comparable = (candidate: DuplicateCandidate): Comparable => ({
+  candidate,
+  respondent: respondentKey(candidate.respondent),
+  refs: documentRefs(candidate.text),
+  shingles: shingles(candidate.text ?? ''),
+})
+
+// the cheap tests first: most earlier letters of a sender fail on type, respondent or senders
+function similarityTo(c: Comparable, earlier: DuplicateItem, threshold: number): number | null {
+  if (c.candidate.contentType !== earlier.contentType) return null
+  if (c.respondent !== respondentKey(earlier.respondent)) return null
+  if (!sameSenderSet(c.candidate.senders, earlier.senders)) return null
+  const refs = documentRefs(earlier.text)
+  if (c.refs.size > 0 && refs.size > 0 && ![...c.refs].some((r) => refs.has(r))) return null
+  const similarity = dice(c.shingles, shingles(earlier.text ?? ''))
   return similarity >= threshold ? similarity : null
 }
 
@@ -213,10 +234,11 @@ export function findDuplicates(
   threshold: number,
 ): Array<{ item: DuplicateItem; similarity: number }> {
   const found: Array<{ item: DuplicateItem; similarity: number; index: number }> = []
+  const c = comparable(candidate)
   earlier.forEach((item, index) => {
     if (candidate.id != null && item.id === candidate.id) return
     if (item.receivedAt > candidate.receivedAt) return
-    const similarity = matchSimilarity(candidate, item, threshold)
+    const similarity = similarityTo(c, item, threshold)
     if (similarity !== null) found.push({ item, similarity, index })
   })
   found.sort((a, b) => (a.item.receivedAt < b.item.receivedAt ? -1 : a.item.receivedAt > b.item.receivedAt ? 1 : a.index - b.index))

@@ -12,7 +12,7 @@ import { foldVi, ftsQuery } from '../domain/text.ts'
 import { chunkRows, guardPreviousChanged, type Db } from './db.ts'
 import { recordHistory, type Actor } from './history.ts'
 import { openMatter } from './matters.ts'
-import { newRecordCode } from './record-code.ts'
+import { newRecordCode, withFreshCodes } from './record-code.ts'
 import { letterReportWhere, type LetterReportFilter } from './report-dims.ts'
 import type { LetterRow } from './schema.ts'
 
@@ -176,19 +176,12 @@ export function searchTexts(code: string, letter: Letter, agencyName: RegisterLe
   return { search, identity }
 }
 
-/** A new code equal to a stored one (two random draws of 31⁸ meeting): drawn again. */
-const CODE_CLASH = /UNIQUE constraint failed: (letters|matters)\.code\b/
-
-export async function registerLetter(db: Db, input: RegisterLetter, actor: Actor, now: Date): Promise<{ id: string; code: string; matterId: string }> {
-  for (let attempt = 1; ; attempt++) {
+export function registerLetter(db: Db, input: RegisterLetter, actor: Actor, now: Date): Promise<{ id: string; code: string; matterId: string }> {
+  return withFreshCodes(async () => {
     const { queries, ...registered } = registrationQueries(db, input, actor, now)
-    try {
-      await db.atomic(queries)
-      return registered
-    } catch (error) {
-      if (attempt >= 3 || !(error instanceof Error && CODE_CLASH.test(error.message))) throw error
-    }
-  }
+    await db.atomic(queries)
+    return registered
+  })
 }
 
 /** The statements that register a letter, under a new id and receipt code (and a new matter's code). */

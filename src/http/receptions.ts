@@ -33,6 +33,7 @@ import type { Db } from '../db/db.ts'
 import { documentsOfReceptions, getReceptionDocument, insertReceptionDocument, type StoredReceptionDocument } from '../db/documents.ts'
 import { recordHistory, type Actor } from '../db/history.ts'
 import { formatCode } from '../db/letters.ts'
+import { withFreshCodes } from '../db/record-code.ts'
 import {
   concludeSessionQueries,
   getReception,
@@ -163,7 +164,12 @@ export function letterOfVisit(input: ReceptionInput): Letter {
  * exists without its letter or the other way round. The letter joins the visit's matter — the
  * one the officer picked, else the one the duplicate check found, else a new one.
  */
-export async function recordVisit(db: Db, input: ReceptionInput, user: CurrentUser, now: Date, options: RecordOptions): Promise<RecordOutcome> {
+export function recordVisit(db: Db, input: ReceptionInput, user: CurrentUser, now: Date, options: RecordOptions): Promise<RecordOutcome> {
+  // a new matter's or letter's code may clash with a stored one: the whole visit is built again
+  return withFreshCodes(() => recordVisitOnce(db, input, user, now, options))
+}
+
+async function recordVisitOnce(db: Db, input: ReceptionInput, user: CurrentUser, now: Date, options: RecordOptions): Promise<RecordOutcome> {
   const rules = await rulesContext(db)
   const { agencies, settings } = rules
   const today = vnDateOf(now)

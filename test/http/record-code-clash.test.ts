@@ -1,7 +1,7 @@
 /**
  * Receipt and matter codes are 8 random symbols of 31: two draws can meet. A new letter whose
  * code (or its new matter's) equals a stored one is registered under codes drawn again — a 201,
- * not a 500 — and its attachments are written with it.
+ * not a 500 — and its attachments are written with it; so is a visit that opens a new matter.
  */
 import { afterEach, expect, it, vi } from 'vitest'
 import { testApp } from '../support/app.ts'
@@ -52,5 +52,28 @@ it('draws both again when the new matter’s code equals a stored matter’s', a
   const res = await submit(t, complaint('Trần Thị Bình'))
   expect(res.status).toBe(201)
   expect(t.count('matters')).toBe(2)
+  expect(new Set((t.dump('matters') as Array<{ code: string }>).map((m) => m.code)).size).toBe(2)
+})
+
+it('draws a visit’s new matter code again when it equals a stored matter’s', async () => {
+  const t = await testApp()
+  const admin = await t.token()
+  await t.json('/api/v1/users', 'POST', { username: 'tiepdan', displayName: 'Cán bộ tiếp dân', password: 'mat-khau-can-bo-123', roles: ['tiep_dan'] }, admin)
+  const token = await t.token('tiepdan', 'mat-khau-can-bo-123')
+  const visit = {
+    date: '2026-07-06',
+    kind: 'thuong_xuyen',
+    persons: 1,
+    contentType: 'khieu_nai',
+    field: 'dat_dai',
+    summary: 'Khiếu nại việc bồi thường giải phóng mặt bằng.',
+    visitors: [{ name: 'Phạm Văn Hùng', idKind: 'can_cuoc', idNumber: '051075000111', address: 'Thôn 3, xã Bình Sơn' }],
+  }
+  expect((await t.json('/api/v1/receptions', 'POST', visit, token)).status).toBe(201)
+  const [matter] = t.dump('matters') as Array<{ code: string }>
+  draws.forced = [matter!.code]
+  const res = await t.json('/api/v1/receptions', 'POST', { ...visit, visitors: [{ name: 'Võ Thị Lan', idKind: 'can_cuoc', idNumber: '051080000222', address: 'Thôn 3, xã Bình Sơn' }] }, token)
+  expect(res.status).toBe(201)
+  expect(t.count('receptions')).toBe(2)
   expect(new Set((t.dump('matters') as Array<{ code: string }>).map((m) => m.code)).size).toBe(2)
 })

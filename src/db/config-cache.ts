@@ -6,15 +6,11 @@
  * frozen: every request reads the same objects.
  */
 import { deepFreeze } from '../domain/freeze.ts'
+import { configVersion } from './data-version.ts'
 import type { Db } from './db.ts'
 
 type Entry = { version: number; values: Map<string, Promise<unknown>> }
 const entries = new WeakMap<object, Entry>()
-
-export async function configVersion(db: Db): Promise<number> {
-  const row = await db.kysely.selectFrom('config_version').select('n').where('id', '=', 1).executeTakeFirst()
-  return Number(row?.n ?? 0)
-}
 
 /** `load()`'s value at the current config version, read once per version. */
 export async function cachedConfig<T>(db: Db, name: string, load: () => Promise<T>): Promise<T> {

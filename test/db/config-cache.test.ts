@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest'
 import { listAgencies } from '../../src/db/agencies.ts'
-import { configVersion } from '../../src/db/config-cache.ts'
+import { configVersion } from '../../src/db/data-version.ts'
 import { loadSettings, saveSettings } from '../../src/db/settings.ts'
 import { testApp } from '../support/app.ts'
 

@@ -8,7 +8,7 @@ import { dirname } from 'node:path'
 import { Kysely, SqliteDialect } from 'kysely'
 import type { AtomicResult, Db } from './db.ts'
 import type { Database } from './schema.ts'
-import { ReaderUnavailableError, readerThread, type ReadStatement } from './sqlite-reader.ts'
+import { SecondConnectionUnavailableError, secondConnection, type ReadStatement, type SecondConnection } from './sqlite-second-connection.ts'
 
 export interface SqliteDb extends Db {
   readonly sqlite: BetterSqlite3.Database
@@ -104,16 +104,17 @@ export function fromSqlite(sqlite: BetterSqlite3.Database): SqliteDb {
   // one read transaction: its first statement fixes the snapshot the others see
   const readHere = sqlite.transaction((queries: readonly ReadStatement[]) => queries.map((q) => prepare(q.sql).all(...q.parameters)))
   // an in-memory database is this connection's alone: nothing else can open it
-  const reader = sqlite.memory ? null : readerThread(sqlite.name)
+  const second = sqlite.memory ? null : secondConnection(sqlite.name)
+  const checkpoints = second ? checkpointsApart(sqlite, second) : null
   return {
     kysely,
     sqlite,
     async snapshot(queries, options) {
-      if (options?.apart && reader) {
+      if (options?.apart && second) {
         try {
-          return await reader.read(queries)
+          return await second.read(queries)
         } catch (error) {
-          if (!(error instanceof ReaderUnavailableError)) throw error
+          if (!(error instanceof SecondConnectionUnavailableError)) throw error
         }
       }
       return readHere(queries)
@@ -126,8 +127,55 @@ export function fromSqlite(sqlite: BetterSqlite3.Database): SqliteDb {
       })
     },
     async close() {
-      await reader?.close()
+      await checkpoints?.stop()
+      await second?.close()
       await kysely.destroy()
+    },
+  }
+}
+
+/** How often written data is looked for, and so how much WAL a checkpoint apart copies at most. */
+const CHECKPOINT_EVERY_MS = 200
+/**
+ * The WAL size (pages of 4 KiB) at which this connection checkpoints by itself after a commit, as
+ * SQLite does at 1000 by default: only when the checkpoints apart could not keep up or run. Under
+ * intake load the WAL grows by about 10 MB between two checkpoints apart (bench/analysis.md).
+ */
+const WAL_SAFETY_PAGES = 10_000
+
+/**
+ * WAL checkpoints on the second connection: whenever this connection has written since the last
+ * look (every CHECKPOINT_EVERY_MS), one PASSIVE checkpoint runs there, never two at once. SQLite's
+ * own checkpoint after a commit would otherwise run on the server's thread, with its fsyncs, while
+ * every request waits. If the thread is unavailable the checkpoint runs here; the WAL never grows
+ * without bound either way.
+ */
+function checkpointsApart(sqlite: BetterSqlite3.Database, second: SecondConnection) {
+  sqlite.pragma(`wal_autocheckpoint = ${WAL_SAFETY_PAGES}`)
+  const totalChanges = sqlite.prepare('SELECT total_changes()').pluck()
+  let seen = totalChanges.get() as number
+  let running: Promise<unknown> | null = null
+  const look = () => {
+    if (running || !sqlite.open || sqlite.inTransaction) return
+    const now = totalChanges.get() as number
+    if (now === seen) return
+    seen = now
+    running = second
+      .checkpoint()
+      .catch((error) => {
+        if (!(error instanceof SecondConnectionUnavailableError) || !sqlite.open) return
+        sqlite.pragma('wal_checkpoint(PASSIVE)')
+      })
+      .finally(() => {
+        running = null
+      })
+  }
+  const timer = setInterval(look, CHECKPOINT_EVERY_MS)
+  timer.unref()
+  return {
+    async stop() {
+      clearInterval(timer)
+      await running
     },
   }
 }

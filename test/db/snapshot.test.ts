@@ -16,7 +16,7 @@ import { dataVersion } from '../../src/db/data-version.ts'
 import { migrate } from '../../src/db/migrate.ts'
 import { loadReportData } from '../../src/db/reports.ts'
 import { openSqlite, type SqliteDb } from '../../src/db/sqlite.ts'
-import { readerThread } from '../../src/db/sqlite-reader.ts'
+import { secondConnection } from '../../src/db/sqlite-second-connection.ts'
 import { bootstrap } from '../../src/http/bootstrap.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'pakn-snapshot-'))
@@ -95,7 +95,7 @@ it('reads everything again on one snapshot when a write lands between the two', 
 })
 
 it('stops when idle and starts again on the next read', async () => {
-  const reader = readerThread(file, 20)
+  const reader = secondConnection(file, 20)
   expect(await reader.read([countLetters])).toEqual([[{ n: 2000 }]])
   await new Promise((resolve) => setTimeout(resolve, 80))
   expect(await reader.read([countLetters])).toEqual([[{ n: 2000 }]])

@@ -1,0 +1,139 @@
+/**
+ * A second connection to the database file, in a worker thread, for the two jobs that would
+ * otherwise stall the server's one thread (better-sqlite3 runs every statement on the calling
+ * thread):
+ *
+ * - reads (`Db.snapshot(…, { apart: true })`): two long reads on the server's connection take the
+ *   sum of their times; with this one they take the longer of the two, on two cores (a year's
+ *   report at national volume is such a pair). Each request runs in one read transaction (one
+ *   snapshot); the connection is `query_only`, and the thread refuses any statement that writes.
+ * - WAL checkpoints (`checkpoint()`): copying committed pages from the WAL into the database file,
+ *   with its fsyncs. Run on the server's connection after a commit, they took about two thirds of
+ *   each group commit's time under intake load (bench/analysis.md). A checkpoint does not change
+ *   the data, so `query_only` allows it.
+ *
+ * WAL mode lets this connection read and checkpoint while the main one writes. Started on first use
+ * (~30 ms), stopped after ten seconds unused: its V8 heap, malloc arena and page cache are ~25 MB
+ * the server would otherwise hold for nothing.
+ */
+import { createRequire } from 'node:module'
+import { Worker } from 'node:worker_threads'
+
+export interface ReadStatement {
+  sql: string
+  parameters: readonly unknown[]
+}
+
+/** What `PRAGMA wal_checkpoint(PASSIVE)` answers: WAL frames in all, and copied to the file so far. */
+export interface CheckpointResult {
+  busy: number
+  log: number
+  checkpointed: number
+}
+
+/** The thread could not run the request (it failed to start, or exited): run it elsewhere. */
+export class SecondConnectionUnavailableError extends Error {}
+
+// The thread's whole program, evaluated as CommonJS in the worker (a separate file would need its
+// own entry in the server bundle). It answers { id, result } or { id, error } per request.
+const THREAD_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads')
+const Sqlite = require(workerData.driver)
+const db = new Sqlite(workerData.file, { timeout: 5000 })
+db.pragma('query_only = ON')
+db.pragma('synchronous = NORMAL')
+db.pragma('cache_size = -2048')
+const statements = new Map()
+const prepare = (sql) => {
+  let statement = statements.get(sql)
+  if (!statement) {
+    statement = db.prepare(sql)
+    if (!statement.reader) throw new Error('not a read: ' + sql.slice(0, 60))
+    if (statements.size >= 200) statements.delete(statements.keys().next().value)
+    statements.set(sql, statement)
+  }
+  return statement
+}
+const read = db.transaction((queries) => queries.map((q) => prepare(q.sql).all(...q.parameters)))
+// PASSIVE: copies what no reader still needs and never waits for the writer or the readers
+const checkpoint = () => db.pragma('wal_checkpoint(PASSIVE)')[0]
+parentPort.on('message', ({ id, queries }) => {
+  try {
+    parentPort.postMessage({ id, result: queries ? read(queries) : checkpoint() })
+  } catch (error) {
+    parentPort.postMessage({ id, error: String(error && error.message || error) })
+  }
+})
+`
+
+export interface SecondConnection {
+  read(queries: readonly ReadStatement[]): Promise<unknown[][]>
+  checkpoint(): Promise<CheckpointResult>
+  close(): Promise<void>
+}
+
+export function secondConnection(file: string, idleMs = 10_000): SecondConnection {
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3')
+  let worker: Worker | null = null
+  let idle: ReturnType<typeof setTimeout> | null = null
+  let nextId = 0
+  const waiting = new Map<number, { resolve: (result: never) => void; reject: (error: Error) => void }>()
+
+  const failAll = (error: Error) => {
+    for (const w of waiting.values()) w.reject(error)
+    waiting.clear()
+  }
+  const stop = () => {
+    const w = worker
+    worker = null
+    if (idle) clearTimeout(idle)
+    idle = null
+    return w ? w.terminate().then(() => undefined) : Promise.resolve()
+  }
+  const start = (): Worker => {
+    // a small heap: the thread holds statements and one request's rows (a report's are a few hundred)
+    const w = new Worker(THREAD_SOURCE, { eval: true, workerData: { file, driver }, resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 4 } })
+    w.on('message', (message: { id: number; result?: never; error?: string }) => {
+      const request = waiting.get(message.id)
+      if (!request) return
+      waiting.delete(message.id)
+      if (message.error !== undefined) request.reject(new Error(message.error))
+      else request.resolve(message.result!)
+      if (waiting.size === 0) {
+        w.unref()
+        scheduleStop()
+      }
+    })
+    const gone = (error: Error) => {
+      if (worker === w) worker = null
+      failAll(new SecondConnectionUnavailableError(error.message))
+    }
+    w.on('error', gone)
+    w.on('exit', (code) => gone(new Error(`second connection's thread exited (${code})`)))
+    return w
+  }
+  const scheduleStop = () => {
+    if (idle) clearTimeout(idle)
+    idle = setTimeout(() => void stop(), idleMs)
+    idle.unref()
+  }
+  const request = <T>(queries: readonly ReadStatement[] | null): Promise<T> => {
+    if (idle) clearTimeout(idle)
+    idle = null
+    worker ??= start()
+    const id = nextId++
+    const w = worker
+    // a request under way keeps the process alive; an idle thread does not (see the message handler)
+    w.ref()
+    return new Promise<T>((resolve, reject) => {
+      waiting.set(id, { resolve: resolve as (result: never) => void, reject })
+      w.postMessage({ id, queries: queries && queries.map((q) => ({ sql: q.sql, parameters: [...q.parameters] })) })
+    })
+  }
+
+  return {
+    read: (queries) => request<unknown[][]>(queries),
+    checkpoint: () => request<CheckpointResult>(null),
+    close: stop,
+  }
+}

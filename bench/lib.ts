@@ -53,7 +53,7 @@ export async function preparedDatabase(letters: number, visits: number, runFile:
     db.sqlite.pragma('synchronous = OFF')
     db.sqlite.pragma('cache_size = -1000000')
     const started = performance.now()
-    seeded = seedSynthetic(db.sqlite, { letters, visits, year: 2026, seed: 1, fts: 'rebuild', bulk: true, log: (line) => log(line) })
+    seeded = await seedSynthetic(db.sqlite, { letters, visits, year: 2026, seed: 1, fts: 'rebuild', bulk: true, log: (line) => log(line) })
     seededSeconds = (performance.now() - started) / 1000
     db.sqlite.pragma('wal_checkpoint(TRUNCATE)')
     await db.close()

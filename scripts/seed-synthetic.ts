@@ -1,10 +1,11 @@
 /**
- * npm run seed:synthetic -- --letters N --visits M [--db path] [--year 2026] [--seed 1] [--fts triggers|rebuild]
+ * npm run seed:synthetic -- --letters N --visits M [--db path] [--year 2026] [--seed 1] [--fts triggers|rebuild] [--no-thread]
  *
  * Fills a pakn database (created and migrated if needed, the sample directory loaded) with a
  * realistic synthetic year: see scripts/synthetic/generate.ts. Without --db: $PAKN_DB or
  * ./data/pakn.db. Adds to what is there; never deletes. Stop the server first: the bulk load
- * (default; --no-bulk to keep them) drops the secondary indexes while it writes.
+ * (default; --no-bulk to keep them) drops the secondary indexes while it writes. Above 20 000 rows the
+ * rows are generated in a worker thread while this one writes (--no-thread: here; the same rows).
  */
 import { parseArgs } from 'node:util'
 import { migrate } from '../src/db/migrate.ts'
@@ -22,6 +23,8 @@ const { values } = parseArgs({
     fts: { type: 'string', default: 'rebuild' },
     // --no-bulk: keep indexes and foreign-key checks during the load (slower)
     bulk: { type: 'boolean', default: true },
+    // --no-thread: generate on this thread too (by default a worker thread does, above 20 000 rows)
+    thread: { type: 'boolean' },
   },
   allowNegative: true,
 })
@@ -49,13 +52,14 @@ const letters = count('letters', values.letters)
 const visits = count('visits', values.visits)
 console.log(`Sinh ${letters.toLocaleString('vi-VN')} đơn, ${visits.toLocaleString('vi-VN')} lượt tiếp vào ${values.db} (năm ${values.year}, FTS: ${values.fts})`)
 const started = performance.now()
-const stats = seedSynthetic(db.sqlite, {
+const stats = await seedSynthetic(db.sqlite, {
   letters,
   visits,
   year: count('year', values.year),
   seed: count('seed', values.seed),
   fts: values.fts,
   bulk: values.bulk,
+  thread: values.thread,
   log: (line) => console.log(line),
 })
 db.sqlite.pragma('wal_checkpoint(TRUNCATE)')

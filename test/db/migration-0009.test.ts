@@ -105,7 +105,7 @@ it('holds for the synthetic national-volume loader too (its bulk mode drops most
   const db = fromSqlite(new BetterSqlite3(':memory:'))
   migrate(db.sqlite)
   await bootstrap({ db, now: () => new Date(), clientAddress: () => 'test', config: { loadSampleDirectory: true, secureCookies: false, sessionHours: 12, tokenHours: 24 } })
-  seedSynthetic(db.sqlite, { letters: 3000, visits: 1500, year: 2026, seed: 11, fts: 'rebuild', bulk: true })
+  await seedSynthetic(db.sqlite, { letters: 3000, visits: 1500, year: 2026, seed: 11, fts: 'rebuild', bulk: true })
   expect((db.sqlite.prepare('SELECT count(*) AS n FROM receptions').get() as { n: number }).n).toBe(1500)
   expect((db.sqlite.prepare('SELECT count(*) AS n FROM forwardings').get() as { n: number }).n).toBeGreaterThan(100)
   expect(mismatches(db.sqlite)).toEqual([])

@@ -29,7 +29,7 @@ beforeAll(async () => {
   db = openSqlite(file)
   migrate(db.sqlite)
   await bootstrap({ db, now: () => new Date(), clientAddress: () => 'test', config: { loadSampleDirectory: true, secureCookies: false, sessionHours: 12, tokenHours: 24 } })
-  seedSynthetic(db.sqlite, { letters: 2000, visits: 1000, year: 2026, seed: 5, fts: 'rebuild', bulk: true })
+  await seedSynthetic(db.sqlite, { letters: 2000, visits: 1000, year: 2026, seed: 5, fts: 'rebuild', bulk: true })
 })
 afterAll(async () => {
   await db.close()

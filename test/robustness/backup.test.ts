@@ -37,7 +37,7 @@ beforeAll(async () => {
   const db = openSqlite(dbFile)
   migrate(db.sqlite)
   await bootstrap({ db, now: () => new Date(), clientAddress: () => 'test', config: { loadSampleDirectory: true, secureCookies: false, sessionHours: 12, tokenHours: 24 } })
-  seedSynthetic(db.sqlite, { letters: 6000, visits: 2000, year: 2026, seed: 7, fts: 'rebuild', bulk: true })
+  await seedSynthetic(db.sqlite, { letters: 6000, visits: 2000, year: 2026, seed: 7, fts: 'rebuild', bulk: true })
   await db.close()
 })
 

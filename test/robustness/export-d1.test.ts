@@ -40,7 +40,7 @@ beforeAll(async () => {
   })
   expect(res.status).toBe(201)
   // … and a synthetic year: matters, decisions, forwardings, visits, sessions, history
-  seedSynthetic(sqlite, { letters: 300, visits: 120, year: 2026, seed: 3, fts: 'rebuild', bulk: true })
+  await seedSynthetic(sqlite, { letters: 300, visits: 120, year: 2026, seed: 3, fts: 'rebuild', bulk: true })
   await db.close()
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

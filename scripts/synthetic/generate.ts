@@ -606,6 +606,9 @@ export function generateSynthetic(o: GenerateOptions, ctx: GenerateContext, chun
 
 // ----- writing ---------------------------------------------------------------------------------------
 
+/** Chunks written in one transaction (50 000 letters). */
+const CHUNKS_PER_TRANSACTION = 10
+
 /** A chunk's rows written with one INSERT per ROWS_PER_INSERT rows of a table (about a third faster than one per row). */
 const ROWS_PER_INSERT = 50
 
@@ -697,17 +700,31 @@ export async function seedSynthetic(sqlite: BetterSqlite3.Database, o: SeedOptio
   for (const index of indexes) sqlite.exec(`DROP INDEX ${index.name}`)
   if (o.fts === 'rebuild' && ftsTrigger) sqlite.exec('DROP TRIGGER letters_fts_insert')
   try {
-    const written = rowWriter(sqlite)
+    const writeRows = rowWriter(sqlite)
     const start = performance.now()
     let lettersDone = o.letters === 0 ? start : 0
+    // several chunks per transaction: once the indexes are large, a commit writes nearly every page
+    // of their random-key B-trees (ids, codes) however few rows it holds, so fewer commits write less
+    let inTransaction = 0
     const write = (rows: ChunkRows, done: ChunkDone) => {
-      sqlite.transaction(written)(rows)
+      if (inTransaction === 0) sqlite.exec('BEGIN')
+      writeRows(rows)
       const total = done.phase === 'letters' ? o.letters : o.visits
+      if (++inTransaction === CHUNKS_PER_TRANSACTION || done.upTo === total) {
+        sqlite.exec('COMMIT')
+        inTransaction = 0
+      }
       if (done.upTo % 20_000 === 0 || done.upTo === total) log(`  ${done.upTo.toLocaleString('vi-VN')} ${done.phase === 'letters' ? 'đơn' : 'lượt tiếp'}`)
       if (done.phase === 'letters' && done.upTo === total) lettersDone = performance.now()
     }
     const apart = o.thread ?? o.letters + o.visits > 20_000
-    const counts = apart ? await generateApart(o, context, write) : generateSynthetic(o, context, write)
+    let counts: GeneratedCounts
+    try {
+      counts = apart ? await generateApart(o, context, write) : generateSynthetic(o, context, write)
+    } catch (error) {
+      if (sqlite.inTransaction) sqlite.exec('ROLLBACK')
+      throw error
+    }
     Object.assign(stats, counts)
     stats.letterSeconds = (lettersDone - start) / 1000
     stats.visitSeconds = seconds(lettersDone)

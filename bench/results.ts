@@ -94,7 +94,12 @@ export function renderResults(r: Results, previous = 'bench/RESULTS.md'): string
   if (!w) {
     lines.push('Không đo trong lần chạy này.', '')
   } else {
-    lines.push(`Dữ liệu: ${n(w.volume.letters)} đơn, ${n(w.volume.visits)} lượt tiếp, nạp qua bản xuất SQL của \`scripts/export-d1.ts\` (${n(w.importStatements)} câu lệnh, ${w.importMegabytes.toFixed(0)} MB) trong ${w.importSeconds.toFixed(0)} s. RSS của workerd cuối lần đo: ${MB(w.rss)} MB.`, '')
+    // (runs before `load` existed all went through the export)
+    const loaded =
+      w.load === 'file'
+        ? `cơ sở dữ liệu tổng hợp của Node (cùng các migration, ${w.importMegabytes.toFixed(0)} MB) chép vào chỗ tệp của D1 cục bộ`
+        : `nạp qua bản xuất SQL của \`scripts/export-d1.ts\` (${n(w.importStatements)} câu lệnh, ${w.importMegabytes.toFixed(0)} MB)`
+    lines.push(`Dữ liệu: ${n(w.volume.letters)} đơn, ${n(w.volume.visits)} lượt tiếp, ${loaded}, trong ${w.importSeconds.toFixed(0)} s. RSS của workerd cuối lần đo: ${MB(w.rss)} MB.`, '')
     lines.push('| Thao tác | p50 ms | p95 ms | p99 ms | n |', '|---|---:|---:|---:|---:|')
     for (const [key, x] of Object.entries(w.reads)) lines.push(`| ${key} | ${ms(x.p50)} | ${ms(x.p95)} | ${ms(x.p99)} | ${x.n} |`)
     lines.push('', '| Tiếp nhận, 50 kết nối | yêu cầu/s | p50 ms | p99 ms | tổng | non-2xx | lỗi |', '|---|---:|---:|---:|---:|---:|---:|')

@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --letters 1000000 --visits 500000 --seconds 10 --connections 50
- *                   --workers-letters 50000 --workers-visits 25000 --no-workers]
+ *                   --workers-letters 1000000 --workers-visits 500000 --workers-load file|export --no-workers]
  *
  * One run, loopback only, writing bench/RESULTS.md (and bench/.tmp/results.json):
  * 1. reads on the Node server at national volume: triage queue, filtered queue, folded search,
@@ -10,7 +10,8 @@
  *    request a distinct real insert, every non-2xx answer counted;
  * 3. the server's resident memory throughout;
  * 4. the same intake and report on the Workers build (wrangler dev --local, D1 on workerd),
- *    at the volume given for it (bench/workers.ts).
+ *    by default at the same volume, the synthetic database copied in as the local D1's file
+ *    (bench/workers.ts; `--workers-load export` sends the SQL export through D1 instead).
  *
  * The synthetic databases are built once per volume under bench/.tmp (a million letters take a
  * few minutes) and copied for each run; delete bench/.tmp/base-*.db after changing the generator.
@@ -34,8 +35,10 @@ const { values } = parseArgs({
     visits: { type: 'string', default: '500000' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
-    'workers-letters': { type: 'string', default: '50000' },
-    'workers-visits': { type: 'string', default: '25000' },
+    // by default the Node volume
+    'workers-letters': { type: 'string' },
+    'workers-visits': { type: 'string' },
+    'workers-load': { type: 'string', default: 'file' },
     workers: { type: 'boolean', default: true },
     out: { type: 'string', default: 'bench/RESULTS.md' },
     // write RESULTS.md again from the last run's bench/.tmp/results.json (after editing analysis.md)
@@ -141,7 +144,9 @@ try {
 // ----- 4. the Workers build
 if (values.workers) {
   try {
-    results.workers = await benchWorkers({ letters: num(values['workers-letters']), visits: num(values['workers-visits']), seconds, connections, log })
+    const load = values['workers-load']
+    if (load !== 'file' && load !== 'export') throw new Error('--workers-load phải là file hoặc export')
+    results.workers = await benchWorkers({ letters: num(values['workers-letters'] ?? values.letters), visits: num(values['workers-visits'] ?? values.visits), load, seconds, connections, log })
   } catch (error) {
     results.notes.push(`Workers: không đo được: ${(error as Error).message}`)
     log(`Workers: ${(error as Error).stack}`)

@@ -1,9 +1,16 @@
 /**
  * The Workers build under `wrangler dev --local` (workerd + a local D1), for bench/run.ts:
  * a fresh local D1 gets the migrations (`wrangler d1 migrations apply --local`) and the data of a
- * synthetic Node database through the export of scripts/export-d1.ts (the statements go to D1 in
- * batches through Miniflare, the library `wrangler d1 execute` runs on: its own SQL splitter takes
- * minutes per ten megabytes), then the same intake and report measurements as on Node.
+ * synthetic Node database, then the same intake and report measurements as on Node. The data gets
+ * there one of two ways:
+ *
+ * - `file` (default): the local D1 is a SQLite file, and a Node database with the same migrations
+ *   applied is one too (src/db/migrate.ts records them in the same `d1_migrations` table). The
+ *   synthetic database takes the place of that file, keeping what workerd stored in it
+ *   (`_cf_METADATA`). A million letters are there in the time of a file copy.
+ * - `export`: the statements of scripts/export-d1.ts, sent to D1 in batches through Miniflare (the
+ *   library `wrangler d1 execute` runs on; its own SQL splitter takes minutes per ten megabytes).
+ *   The path a real move to D1 takes, but ~3 GB of SQL at a million letters; for small volumes.
  *
  * The bench's wrangler config is wrangler.toml without the rate-limit bindings (the portal's
  * limits are not what is measured) and with absolute paths.
@@ -12,7 +19,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { Miniflare } from 'miniflare'
 import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
 import { vnDateOf } from '../src/domain/calendar.ts'
@@ -22,7 +29,10 @@ import { getOk, intake, latencies, memoryOf, preparedDatabase, staffLetter, subm
 
 export interface WorkersResults {
   volume: { letters: number; visits: number }
+  /** How the data got into the local D1 (absent in runs from before the file copy: export). */
+  load?: WorkersLoad
   importSeconds: number
+  /** Statements of the export (0 when the file was copied). */
   importStatements: number
   importMegabytes: number
   reads: Record<string, Latencies>
@@ -92,32 +102,27 @@ function processTree(pid: number): number[] {
   return all
 }
 
-export async function benchWorkers(o: { letters: number; visits: number; seconds: number; connections: number; log: (s: string) => void }): Promise<WorkersResults> {
+export type WorkersLoad = 'file' | 'export'
+
+export async function benchWorkers(o: { letters: number; visits: number; load: WorkersLoad; seconds: number; connections: number; log: (s: string) => void }): Promise<WorkersResults> {
   const { log } = o
   const { file: config, databaseId } = benchConfig()
   rmSync(STATE, { recursive: true, force: true })
   log(`Workers: D1 cục bộ mới, migration (wrangler d1 migrations apply --local)…`)
   await run(['d1', 'migrations', 'apply', 'pakn', '--local', '--persist-to', STATE, '-c', config])
-
-  const source = await preparedDatabase(o.letters, o.visits, `${TMP}/workers-source.db`, log)
-  log(`Workers: nạp ${o.letters.toLocaleString('vi-VN')} đơn, ${o.visits.toLocaleString('vi-VN')} lượt tiếp vào D1 (bản xuất của scripts/export-d1.ts)…`)
-  const sqlite = new BetterSqlite3(source.file, { readonly: true })
-  const statements: string[] = []
-  const stats = exportData(sqlite, (s) => statements.push(s))
-  sqlite.close()
-  const mf = new Miniflare({ modules: true, script: '', d1Persist: join(STATE, 'v3', 'd1'), d1Databases: { DATABASE: databaseId } })
-  const started = performance.now()
-  try {
-    const d1 = await mf.getD1Database('DATABASE')
-    // the last statement rebuilds the search index: alone, after everything else
-    for (let i = 0; i < statements.length; i += 25) await d1.batch(statements.slice(i, i + 25).map((s) => d1.prepare(s)))
-    const count = (await d1.prepare('SELECT count(*) AS n FROM letters').first<{ n: number }>())?.n
-    if (count !== o.letters) throw new Error(`D1 has ${count} letters after the import, expected ${o.letters}`)
-  } finally {
-    await mf.dispose()
-  }
-  const importSeconds = (performance.now() - started) / 1000
-  log(`Workers: đã nạp trong ${importSeconds.toFixed(0)} s (${stats.statements} câu lệnh, ${(stats.bytes / 1048576).toFixed(0)} MB)`)
+  log(`Workers: nạp ${o.letters.toLocaleString('vi-VN')} đơn, ${o.visits.toLocaleString('vi-VN')} lượt tiếp vào D1 (${o.load === 'file' ? 'chép tệp' : 'bản xuất của scripts/export-d1.ts'})…`)
+  const loaded = o.load === 'file' ? await copyIntoLocalD1(o) : await importExport(o, databaseId)
+  const count = (() => {
+    const d1 = new BetterSqlite3(localD1File(), { readonly: true })
+    try {
+      return (d1.prepare('SELECT count(*) AS n FROM letters').get() as { n: number }).n
+    } finally {
+      d1.close()
+    }
+  })()
+  if (count !== o.letters) throw new Error(`D1 has ${count} letters after the load, expected ${o.letters}`)
+  const { seconds: importSeconds, statements, megabytes } = loaded
+  log(`Workers: đã nạp trong ${importSeconds.toFixed(0)} s (${o.load === 'file' ? 'chép tệp' : `${statements} câu lệnh`}, ${megabytes.toFixed(0)} MB)`)
 
   const port = await freePort()
   const origin = `http://127.0.0.1:${port}`
@@ -168,9 +173,10 @@ export async function benchWorkers(o: { letters: number; visits: number; seconds
     const rss = processTree(dev.pid!).reduce((total, pid) => total + (memoryOf(pid)?.rss ?? 0), 0)
     return {
       volume: { letters: o.letters, visits: o.visits },
+      load: o.load,
       importSeconds,
-      importStatements: stats.statements,
-      importMegabytes: stats.bytes / 1048576,
+      importStatements: statements,
+      importMegabytes: megabytes,
       reads,
       intake: results,
       rss,
@@ -182,4 +188,70 @@ export async function benchWorkers(o: { letters: number; visits: number; seconds
       // already gone
     }
   }
+}
+
+/** The local D1's database file under the bench's wrangler state (one database: pakn). */
+function localD1File(): string {
+  const dir = join(STATE, 'v3', 'd1', 'miniflare-D1DatabaseObject')
+  const files = readdirSync(dir).filter((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite')
+  if (files.length !== 1) throw new Error(`expected one local D1 database in ${dir}, found ${files.length}`)
+  return join(dir, files[0]!)
+}
+
+interface Loaded {
+  seconds: number
+  statements: number
+  megabytes: number
+}
+
+/**
+ * The synthetic Node database in place of the local D1's file. It must have exactly the
+ * migrations wrangler applied; what workerd keeps in the file (`_cf_METADATA`) is carried over.
+ */
+async function copyIntoLocalD1(o: { letters: number; visits: number; log: (s: string) => void }): Promise<Loaded> {
+  const target = localD1File()
+  const d1 = new BetterSqlite3(target, { readonly: true })
+  const applied = d1.prepare('SELECT name FROM d1_migrations ORDER BY name').pluck().all()
+  const metadata = d1.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = '_cf_METADATA'").pluck().get() as string | undefined
+  const metadataRows = metadata ? (d1.prepare('SELECT * FROM _cf_METADATA').raw().all() as unknown[][]) : []
+  d1.close()
+  const started = performance.now()
+  const partial = `${target}.dang-chep`
+  await preparedDatabase(o.letters, o.visits, partial, o.log)
+  const db = new BetterSqlite3(partial)
+  try {
+    const ours = db.prepare('SELECT name FROM d1_migrations ORDER BY name').pluck().all()
+    if (JSON.stringify(ours) !== JSON.stringify(applied)) throw new Error(`the synthetic database's migrations differ from the local D1's: ${ours.join(', ')} / ${applied.join(', ')}`)
+    if (metadata) {
+      db.exec(metadata)
+      const insert = db.prepare(`INSERT INTO _cf_METADATA VALUES (${metadataRows[0]?.map(() => '?').join(', ') ?? ''})`)
+      for (const row of metadataRows) insert.run(row)
+    }
+    db.pragma('wal_checkpoint(TRUNCATE)')
+  } finally {
+    db.close()
+  }
+  for (const suffix of ['', '-wal', '-shm']) rmSync(target + suffix, { force: true })
+  renameSync(partial, target)
+  for (const suffix of ['-wal', '-shm']) rmSync(partial + suffix, { force: true })
+  return { seconds: (performance.now() - started) / 1000, statements: 0, megabytes: statSync(target).size / 1048576 }
+}
+
+/** The data through the export of scripts/export-d1.ts, in batches through Miniflare. */
+async function importExport(o: { letters: number; visits: number; log: (s: string) => void }, databaseId: string): Promise<Loaded> {
+  const source = await preparedDatabase(o.letters, o.visits, `${TMP}/workers-source.db`, o.log)
+  const sqlite = new BetterSqlite3(source.file, { readonly: true })
+  const statements: string[] = []
+  const stats = exportData(sqlite, (s) => statements.push(s))
+  sqlite.close()
+  const mf = new Miniflare({ modules: true, script: '', d1Persist: join(STATE, 'v3', 'd1'), d1Databases: { DATABASE: databaseId } })
+  const started = performance.now()
+  try {
+    const d1 = await mf.getD1Database('DATABASE')
+    // the last statement rebuilds the search index: alone, after everything else
+    for (let i = 0; i < statements.length; i += 25) await d1.batch(statements.slice(i, i + 25).map((s) => d1.prepare(s)))
+  } finally {
+    await mf.dispose()
+  }
+  return { seconds: (performance.now() - started) / 1000, statements: stats.statements, megabytes: stats.bytes / 1048576 }
 }

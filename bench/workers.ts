@@ -222,11 +222,8 @@ async function copyIntoLocalD1(o: { letters: number; visits: number; log: (s: st
   try {
     const ours = db.prepare('SELECT name FROM d1_migrations ORDER BY name').pluck().all()
     if (JSON.stringify(ours) !== JSON.stringify(applied)) throw new Error(`the synthetic database's migrations differ from the local D1's: ${ours.join(', ')} / ${applied.join(', ')}`)
-    if (metadata) {
-      db.exec(metadata)
-      const insert = db.prepare(`INSERT INTO _cf_METADATA VALUES (${metadataRows[0]?.map(() => '?').join(', ') ?? ''})`)
-      for (const row of metadataRows) insert.run(row)
-    }
+    if (metadata) db.exec(metadata)
+    for (const row of metadataRows) db.prepare(`INSERT INTO _cf_METADATA VALUES (${row.map(() => '?').join(', ')})`).run(row)
     db.pragma('wal_checkpoint(TRUNCATE)')
   } finally {
     db.close()

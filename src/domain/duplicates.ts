@@ -71,10 +71,12 @@ export function senderLookupKeys(sender: Sender | null | undefined): string[] {
 export function sameSender(a: Sender | null | undefined, b: Sender | null | undefined): boolean {
   const x = senderIdentity(a)
   const y = senderIdentity(b)
-  if (x === null || y === null || x.name !== y.name) return false
-  if (x.id !== null && x.id === y.id) return true
-  return x.address !== null && x.address === y.address
+  return x !== null && y !== null && samePerson(x, y)
 }
+
+/** `sameSender` on identities already derived. */
+const samePerson = (x: SenderIdentity, y: SenderIdentity): boolean =>
+  x.name === y.name && ((x.id !== null && x.id === y.id) || (x.address !== null && x.address === y.address))
 
 /** The sorted, de-duplicated identity keys of the senders joined by '|'; null when no sender is identifiable. */
 export function senderSetKey(senders: readonly Sender[] | null | undefined): string | null {
@@ -88,10 +90,17 @@ export function senderSetKey(senders: readonly Sender[] | null | undefined): str
  * Letters with no identifiable sender (anonymous) never have the same sender set.
  */
 export function sameSenderSet(a: readonly Sender[] | null | undefined, b: readonly Sender[] | null | undefined): boolean {
-  const xs = (a ?? []).filter((s) => senderIdentity(s) !== null)
-  const ys = (b ?? []).filter((s) => senderIdentity(s) !== null)
+  return samePeople(identitiesOf(a), identitiesOf(b))
+}
+
+/** The identities of the identifiable senders (each sender folded once). */
+const identitiesOf = (senders: readonly Sender[] | null | undefined): SenderIdentity[] =>
+  (senders ?? []).map(senderIdentity).filter((who): who is SenderIdentity => who !== null)
+
+/** `sameSenderSet` on identities already derived. */
+function samePeople(xs: readonly SenderIdentity[], ys: readonly SenderIdentity[]): boolean {
   if (xs.length === 0 || ys.length === 0) return false
-  return xs.every((x) => ys.some((y) => sameSender(x, y))) && ys.every((y) => xs.some((x) => sameSender(x, y)))
+  return xs.every((x) => ys.some((y) => samePerson(x, y))) && ys.every((y) => xs.some((x) => samePerson(x, y)))
 }
 
 /**
@@ -201,6 +210,7 @@ export function matchSimilarity(candidate: DuplicateCandidate, earlier: Duplicat
 /** What matchSimilarity reads of the candidate, derived once for all the earlier letters it is compared with. */
 interface Comparable {
   candidate: DuplicateCandidate
+  senders: readonly SenderIdentity[]
   respondent: string | null
   refs: ReadonlySet<string>
   shingles: ReadonlySet<string>
@@ -208,6 +218,7 @@ interface Comparable {
 
 const comparable = (candidate: DuplicateCandidate): Comparable => ({
   candidate,
+  senders: identitiesOf(candidate.senders),
   respondent: respondentKey(candidate.respondent),
   refs: documentRefs(candidate.text),
   shingles: shingles(candidate.text ?? ''),
@@ -217,7 +228,7 @@ const comparable = (candidate: DuplicateCandidate): Comparable => ({
 function similarityTo(c: Comparable, earlier: DuplicateItem, threshold: number): number | null {
   if (c.candidate.contentType !== earlier.contentType) return null
   if (c.respondent !== respondentKey(earlier.respondent)) return null
-  if (!sameSenderSet(c.candidate.senders, earlier.senders)) return null
+  if (!samePeople(c.senders, identitiesOf(earlier.senders))) return null
   const refs = documentRefs(earlier.text)
   if (c.refs.size > 0 && refs.size > 0 && ![...c.refs].some((r) => refs.has(r))) return null
   const similarity = dice(c.shingles, shingles(earlier.text ?? ''))

@@ -10,6 +10,7 @@
 import { sql, type CompiledQuery } from 'kysely'
 import { nanoid } from 'nanoid'
 import type { Db } from './db.ts'
+import { newRecordId } from './record-id.ts'
 
 export interface AttachmentStore {
   put(key: string, bytes: Uint8Array, mediaType: string): Promise<void>
@@ -102,7 +103,7 @@ export const attachmentRowsForLetter = (db: Db, idempotencyKey: string, files: r
         db.kysely
           .selectFrom('letters')
           .select([
-            sql.val(nanoid()).as('id'),
+            sql.val(newRecordId()).as('id'),
             'letters.id',
             sql.val(f.fileName).as('file_name'),
             sql.val(f.mediaType).as('media_type'),

@@ -8,7 +8,6 @@
  * one (a follow-up) exists. Both are computed in SQL, so lists, counts and filters agree.
  */
 import { sql, type CompiledQuery, type ExpressionBuilder, type SqlBool } from 'kysely'
-import { nanoid } from 'nanoid'
 import { forwardingState, isReplyOverdue, type ForwardingFilter, type ForwardingKind, type ForwardingState } from '../domain/forwarding.ts'
 import type { ContentType } from '../domain/codes.ts'
 import type { DocumentModel } from '../domain/documents.ts'
@@ -17,6 +16,7 @@ import { guardPreviousChanged, type Db } from './db.ts'
 import { insertDocument } from './documents.ts'
 import { recordHistory, type Actor } from './history.ts'
 import type { Database } from './schema.ts'
+import { newRecordId } from './record-id.ts'
 
 type Scope = Database & { f: Database['forwardings'] }
 /**
@@ -365,7 +365,7 @@ export interface FollowUp {
  * fails the batch, changing nothing), and the history, in one batch. Returns the new forwarding's id.
  */
 export async function sendFollowUp(db: Db, input: FollowUp, actor: Actor & { id: string }, now: Date, sentOn: string): Promise<string> {
-  const id = nanoid()
+  const id = newRecordId()
   const f = input.forwarding
   const queries: CompiledQuery[] = [
     db.kysely

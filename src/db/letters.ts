@@ -3,7 +3,6 @@
  * batch), read, list with filters / folded search / cursor paging, and decide.
  */
 import { sql, type CompiledQuery } from 'kysely'
-import { nanoid } from 'nanoid'
 import type { ContentType, Outcome } from '../domain/codes.ts'
 import { letterText, senderAddressKey, senderIdKey, senderIdentity, senderLookupKeys, type DuplicateItem } from '../domain/duplicates.ts'
 import type { Classification, Letter, Respondent, Sender } from '../domain/letter.ts'
@@ -15,6 +14,7 @@ import { openMatter } from './matters.ts'
 import { newRecordCode, withFreshCodes } from './record-code.ts'
 import { letterReportWhere, type LetterReportFilter } from './report-dims.ts'
 import type { LetterRow } from './schema.ts'
+import { newRecordId } from './record-id.ts'
 
 export const formatCode = (code: string) => `${code.slice(0, 4)}-${code.slice(4)}`
 /** What people type: "k7m2 q9xd", "K7M2-Q9XD" → "K7M2Q9XD". */
@@ -187,7 +187,7 @@ export function registerLetter(db: Db, input: RegisterLetter, actor: Actor, now:
 /** The statements that register a letter, under a new id and receipt code (and a new matter's code). */
 function registrationQueries(db: Db, input: RegisterLetter, actor: Actor, now: Date): { id: string; code: string; matterId: string; queries: CompiledQuery[] } {
   const { letter, classification } = input
-  const id = nanoid()
+  const id = newRecordId()
   const code = newRecordCode()
   const at = now.toISOString()
   const queries: CompiledQuery[] = []
@@ -664,7 +664,7 @@ export async function recordDecision(db: Db, d: RecordDecision, actor: Actor & {
     db.kysely
       .insertInto('letter_decisions')
       .values({
-        id: nanoid(),
+        id: newRecordId(),
         letter_id: d.letterId,
         decided_at: at,
         decided_by: actor.id,

@@ -3,13 +3,13 @@
  * first. Read-only; matters are opened by registering a letter or recording a visit.
  */
 import type { CompiledQuery } from 'kysely'
-import { nanoid } from 'nanoid'
 import type { ContentType, Outcome } from '../domain/codes.ts'
 import { respondentKey, senderSetKey } from '../domain/duplicates.ts'
 import type { Letter, Respondent, Sender } from '../domain/letter.ts'
 import type { Db } from './db.ts'
 import type { Actor } from './history.ts'
 import { newRecordCode } from './record-code.ts'
+import { newRecordId } from './record-id.ts'
 
 export interface NewMatter {
   contentType: ContentType
@@ -23,7 +23,7 @@ export interface NewMatter {
 
 /** Opens a matter (vụ việc): its new id and the statement to put in the caller's atomic batch. */
 export function openMatter(db: Db, matter: NewMatter, actor: Actor, now: Date): { id: string; query: CompiledQuery } {
-  const id = nanoid()
+  const id = newRecordId()
   const query = db.kysely
     .insertInto('matters')
     .values({

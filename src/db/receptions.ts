@@ -4,7 +4,6 @@
  * of the day.
  */
 import { sql, type CompiledQuery, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely'
-import { nanoid } from 'nanoid'
 import type { ContentType } from '../domain/codes.ts'
 import { senderAddressKey, senderIdKey, senderIdentity } from '../domain/duplicates.ts'
 import { foldVi, foldedWords, ftsQuery } from '../domain/text.ts'
@@ -16,6 +15,7 @@ import { openMatter } from './matters.ts'
 import { visitCategory, visitCriteriaWhere } from './report-dims.ts'
 import type { ReportWindow } from '../domain/report-window.ts'
 import type { ReceptionKind, VisitCategory, VisitCriteria } from '../domain/tallies.ts'
+import { newRecordId } from './record-id.ts'
 
 export interface Visitor {
   name: string
@@ -65,7 +65,7 @@ const sessionOfDay = (db: Db, key: { date: string; hostFolded: string }) =>
   db.kysely.selectFrom('reception_sessions').select('id').where('date', '=', key.date).where('host_folded', '=', key.hostFolded)
 
 export async function receptionWrites(db: Db, r: NewReception, actor: Actor, now: Date): Promise<ReceptionWrites> {
-  const id = nanoid()
+  const id = newRecordId()
   const at = now.toISOString()
   const queries: CompiledQuery[] = []
   let matterId = r.matterId ?? null
@@ -86,7 +86,7 @@ export async function receptionWrites(db: Db, r: NewReception, actor: Actor, now
         db.kysely
           .insertInto('reception_sessions')
           .values({
-            id: nanoid(),
+            id: newRecordId(),
             date: r.date,
             kind: r.kind,
             host_name: r.hostName ?? '',

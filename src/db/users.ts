@@ -1,9 +1,9 @@
 /** Staff accounts. Roles are a JSON array checked by triggers against the known roles. */
-import { nanoid } from 'nanoid'
 import type { Role } from '../domain/codes.ts'
 import type { Db } from './db.ts'
 import { recordHistory, type Actor } from './history.ts'
 import type { UserRow } from './schema.ts'
+import { newRecordId } from './record-id.ts'
 
 export interface User {
   id: string
@@ -47,7 +47,7 @@ export interface NewUser {
 /** Creates a user; resolves to null when the username is taken. */
 export async function createUser(db: Db, user: NewUser, actor: Actor, now: Date): Promise<User | null> {
   const at = now.toISOString()
-  const id = nanoid()
+  const id = newRecordId()
   const insert = db.kysely
     .insertInto('users')
     .values({

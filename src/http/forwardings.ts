@@ -8,7 +8,6 @@
  * agency's act; the reply is recorded by the agency, or by the board's handlers when it arrives
  * on paper (`decide_letter`); follow-ups are sent by `send_follow_up`.
  */
-import { nanoid } from 'nanoid'
 import { vnDateOf } from '../domain/calendar.ts'
 import { buildDocument } from '../domain/documents.ts'
 import { followUpProblem, replyDueDate } from '../domain/forwarding.ts'
@@ -20,6 +19,7 @@ import { getLetter } from '../db/letters.ts'
 import type { CurrentUser } from './env.ts'
 import type { FieldError } from './errors.ts'
 import { rulesContext } from './letters.ts'
+import { newRecordId } from '../db/record-id.ts'
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; status: 403 | 404 | 409 | 422; message: string; errors?: FieldError[] }
 
@@ -127,7 +127,7 @@ export async function followUp(
     settings: ctx.settings,
     issuedOn: today,
   })
-  const documentId = nanoid()
+  const documentId = newRecordId()
   try {
     const id = await sendFollowUp(db, { forwarding: f, documentId, document, replyDueOn: due.dueDate, note }, { id: user.id, name: user.displayName }, now, today)
     return { ok: true, value: { forwarding: (await getForwarding(db, id))!, documentId } }

@@ -6,7 +6,6 @@
  */
 import { classify } from '../domain/classify.ts'
 import type { Outcome } from '../domain/codes.ts'
-import { nanoid } from 'nanoid'
 import { vnDateOf, workingCalendar } from '../domain/calendar.ts'
 import { dueDateForOutcome } from '../domain/deadlines.ts'
 import { SENDS_TO_AGENCY, decide, type DecisionInput } from '../domain/decision.ts'
@@ -25,6 +24,7 @@ import { codesOfLetters, decisionsOf, duplicateCandidates, getLetter, recordDeci
 import { loadSettings } from '../db/settings.ts'
 import { resolutionEventsOf } from '../db/resolution.ts'
 import type { CurrentUser } from './env.ts'
+import { newRecordId } from '../db/record-id.ts'
 
 export interface RulesContext {
   agencies: Agency[]
@@ -281,7 +281,7 @@ export async function decideLetter(db: Db, letterId: string, input: DecisionInpu
           db.kysely
             .insertInto('forwardings')
             .values({
-              id: nanoid(),
+              id: newRecordId(),
               letter_id: letterId,
               agency_code: result.competentAgencyCode!,
               kind: result.outcome as 'chuyen_don' | 'don_doc',
@@ -340,7 +340,7 @@ function issueDocuments(
   // the classification's reasons explain the suggested outcome only; an override is explained by the note
   const reasons = result.outcome === stored.suggestion.outcome ? stored.suggestion.reasons : []
   return documentsFor(result.outcome, stored.letter).map((template) => ({
-    id: nanoid(),
+    id: newRecordId(),
     model: buildDocument(template, {
       letter: { id: stored.id, code: stored.code, track: stored.track, letter: stored.letter, reasons },
       decision: { outcome: result.outcome, competentAgencyCode: result.competentAgencyCode, note: result.note, dueDate: result.dueDate, decidedByName: user.displayName },

@@ -6,7 +6,6 @@
  * Art. 56) — and conclude a session with its notice.
  */
 import type { CompiledQuery } from 'kysely'
-import { nanoid } from 'nanoid'
 import { vnDateOf } from '../domain/calendar.ts'
 import { OUTCOMES } from '../domain/codes.ts'
 import { dueDate } from '../domain/deadlines.ts'
@@ -56,6 +55,7 @@ import type { CurrentUser } from './env.ts'
 import type { FieldError } from './errors.ts'
 import { registerClassifiedLetter, rulesContext } from './letters.ts'
 import type { ReceptionInput } from './schemas/reception.ts'
+import { newRecordId } from '../db/record-id.ts'
 
 const actorOf = (user: CurrentUser): Actor => ({ id: user.id, name: user.displayName })
 
@@ -256,7 +256,7 @@ async function recordVisitOnce(db: Db, input: ReceptionInput, user: CurrentUser,
       issuedOn: today,
     })
     if (!model) continue
-    const id = nanoid()
+    const id = newRecordId()
     queries.push(
       insertReceptionDocument(db, id, writes.id, model, user.id, now),
       recordHistory(db, now, actor, { entity: 'document', entityId: id, action: 'lap_van_ban', data: { receptionId: writes.id, template: model.template } }),
@@ -604,7 +604,7 @@ export async function concludeSession(db: Db, sessionId: string, conclusion: str
     settings,
     issuedOn: vnDateOf(now),
   })
-  const documentId = model ? nanoid() : null
+  const documentId = model ? newRecordId() : null
   const actor = actorOf(user)
   const extra =
     model && documentId

@@ -8,7 +8,6 @@
  * the day it was accepted. Recording needs `decide_letter`. Denunciation free text (a withdrawal's
  * content, a reason) is scrubbed of the denouncer's identity for viewers who may not see it.
  */
-import { nanoid } from 'nanoid'
 import { vnDateOf, type IsoDate } from '../domain/calendar.ts'
 import { buildDocument, identityPieces, scrubIdentity, type DocumentModel } from '../domain/documents.ts'
 import { can } from '../domain/permissions.ts'
@@ -58,6 +57,7 @@ import type { CurrentUser } from './env.ts'
 import type { Checked } from './forwardings.ts'
 import { CONFLICT_MESSAGE } from './forwardings.ts'
 import { canViewLetter, mayViewIdentity, protectsIdentity, rulesContext, type RulesContext } from './letters.ts'
+import { newRecordId } from '../db/record-id.ts'
 
 const viDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
 
@@ -398,7 +398,7 @@ function buildEvents(
   const out: Array<{ id: string; input: ResolutionInput; document: { id: string; model: DocumentModel } | null }> = []
   let withdrawal: ResolutionDocEvent['withdrawal'] = null
   for (const input of inputs) {
-    const id = nanoid()
+    const id = newRecordId()
     const before = resolutionState(recordedSoFar)
     const recorded = { ...input, id, documentId: null, createdAt: now.toISOString(), createdBy: user.id, createdByName: user.displayName } as ResolutionEvent
     recordedSoFar.push(recorded)
@@ -407,7 +407,7 @@ function buildEvents(
     const template = resolutionTemplateFor(input.kind, c.contentType, input.date)
     const document = template
       ? {
-          id: nanoid(),
+          id: newRecordId(),
           model: buildDocument(template, {
             letter: { id: stored.id, code: stored.code, track: stored.track, letter: stored.letter, reasons: [] },
             decision: { outcome: 'thu_ly', competentAgencyCode: stored.competentAgencyCode, note: null, dueDate: null, decidedByName: user.displayName },

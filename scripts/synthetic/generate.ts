@@ -16,6 +16,7 @@ import { respondentKey, senderAddressKey, senderIdKey, senderIdentity, senderSet
 import type { Letter, Sender } from '../../src/domain/letter.ts'
 import { foldVi, foldedWords } from '../../src/domain/text.ts'
 import { searchTexts } from '../../src/db/letters.ts'
+import { RECORD_ID_ALPHABET, recordIdTime } from '../../src/db/record-id.ts'
 import {
   COMMUNE_FIELDS, COMPANIES, FAMILY_NAMES, FIELD_AGENCY, FIELD_WEIGHTS, GIVEN_NAMES, HOSTS, MIDDLE_NAMES, PLACES, PROVINCE,
   REFUSAL_GROUNDS, REGULATION_FEEDBACK, REPLY_RESULTS, REQUESTS, TOPICS, type Place,
@@ -147,11 +148,10 @@ function weighted<T>(table: ReadonlyArray<readonly [T, number]>): (rng: Rng) => 
   }
 }
 
-const ID_ALPHABET = 'ModuleSymbhasOwnPr-0123456789ABCDEFGHNRVfgctiUvz_KqYTJkLxpZXIjQW'
-/** A nanoid-shaped id (21 symbols of 64), as the app makes. */
-const newId = (rng: Rng) => {
-  let id = ''
-  for (let i = 0; i < 21; i++) id += ID_ALPHABET[rng.int(64)]
+/** A record id as the app makes one (src/db/record-id.ts): the time part of `at`, then 13 random symbols. */
+const newId = (rng: Rng, at: string) => {
+  let id = recordIdTime(Date.parse(at))
+  for (let i = 0; i < 13; i++) id += RECORD_ID_ALPHABET[rng.int(64)]
   return id
 }
 
@@ -384,7 +384,7 @@ export function generateSynthetic(o: GenerateOptions, ctx: GenerateContext, chun
   let forwardings = 0
   let nextMatterCode = matterBase
   const newMatter = (contentType: ContentType, field: string | null, summary: string, people: readonly Person[], respondent: Letter['respondent'], openedOn: string, at: string, by: string | null) => {
-    const id = newId(rng)
+    const id = newId(rng, at)
     rows.matters.push(id, codeOf(nextMatterCode++, 1_000_003, 97_531), contentType, field, summary.slice(0, 500), senderSet(people), respondentKey(respondent), openedOn, at, by)
     matters++
     return id
@@ -480,7 +480,7 @@ export function generateSynthetic(o: GenerateOptions, ctx: GenerateContext, chun
     const decider = rng.pick(deciders)
     const registrar = channel === 'truc_tuyen' ? null : rng.pick(receptionStaff)
 
-    const id = newId(rng)
+    const id = newId(rng, createdAt)
     const code = codeOf(base + i, 1_000_039, 12_345)
     const matterId = repeatOf?.matterId ?? newMatter(contentType, field, summary, senders, letter.respondent, receivedAt, createdAt, registrar?.id ?? null)
     const texts = searchTexts(code, letter, agencyName)
@@ -510,11 +510,11 @@ export function generateSynthetic(o: GenerateOptions, ctx: GenerateContext, chun
     if (decidedAt) {
       const overrides = suggested !== outcome ? 1 : 0
       const note = overrides ? 'Đề xuất chưa phù hợp với nội dung đơn sau khi xem xét hồ sơ.' : null
-      rows.letter_decisions.push(newId(rng), id, decidedAt, decider.id, outcome, competent, suggested, overrides, note)
+      rows.letter_decisions.push(newId(rng, decidedAt), id, decidedAt, decider.id, outcome, competent, suggested, overrides, note)
       rows.history.push(decidedAt, decider.id, decider.name, null, 'letter', id, overrides ? 'quyet_dinh_khac_de_xuat' : 'quyet_dinh_theo_de_xuat', note,
         JSON.stringify({ outcome, competentAgencyCode: competent, suggestedOutcome: suggested }))
       if (sends) {
-        rows.forwardings.push(newId(rng), id, competent, outcome, isoDay(decidedDay), isoDay(decidedDay + 30 * DAY_MS),
+        rows.forwardings.push(newId(rng, decidedAt), id, competent, outcome, isoDay(decidedDay), isoDay(decidedDay + 30 * DAY_MS),
           replied ? isoDay(replyDay) : null, replied ? `${rng.between(1, 3000)}/UBND-TCD` : null, replied ? rng.pick(REPLY_RESULTS) : null)
         forwardings++
       }
@@ -574,14 +574,14 @@ export function generateSynthetic(o: GenerateOptions, ctx: GenerateContext, chun
       const key = `${date}|${h}`
       sessionId = sessions.get(key) ?? null
       if (!sessionId) {
-        sessionId = newId(rng)
+        sessionId = newId(rng, at)
         sessions.set(key, sessionId)
         rows.reception_sessions.push(sessionId, date, kind, hostName, hostFolded[h], HOSTS[h]!.delegated ? 1 : 0, at, staff.id)
       }
     }
     const handling = pickHandling(rng)
     const handledTo = handling === 'huong_dan' || handling === 'chuyen_don' ? agencyName(FIELD_AGENCY[field] ?? 'UBND_TINH') : null
-    const id = newId(rng)
+    const id = newId(rng, at)
     rows.receptions.push(
       id, date, kind, rng.chance(0.03) ? 'truc_tuyen' : 'truc_tiep', sessionId, hostName, persons, matterId, contentType, field, summary,
       handling, handledTo, handling === 'tu_choi' ? rng.pick(REFUSAL_GROUNDS) : null, null,

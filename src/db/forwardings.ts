@@ -15,8 +15,8 @@ import type { Letter } from '../domain/letter.ts'
 import { guardPreviousChanged, type Db } from './db.ts'
 import { insertDocument } from './documents.ts'
 import { recordHistory, type Actor } from './history.ts'
-import type { Database } from './schema.ts'
 import { newRecordId } from './record-id.ts'
+import type { Database } from './schema.ts'
 
 type Scope = Database & { f: Database['forwardings'] }
 /**

@@ -12,9 +12,9 @@ import { chunkRows, guardPreviousChanged, type Db } from './db.ts'
 import { recordHistory, type Actor } from './history.ts'
 import { openMatter } from './matters.ts'
 import { newRecordCode, withFreshCodes } from './record-code.ts'
+import { newRecordId } from './record-id.ts'
 import { letterReportWhere, type LetterReportFilter } from './report-dims.ts'
 import type { LetterRow } from './schema.ts'
-import { newRecordId } from './record-id.ts'
 
 export const formatCode = (code: string) => `${code.slice(0, 4)}-${code.slice(4)}`
 /** What people type: "k7m2 q9xd", "K7M2-Q9XD" → "K7M2Q9XD". */

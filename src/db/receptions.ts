@@ -12,10 +12,10 @@ import { normaliseCode } from './letters.ts'
 import type { Database } from './schema.ts'
 import { recordHistory, type Actor } from './history.ts'
 import { openMatter } from './matters.ts'
+import { newRecordId } from './record-id.ts'
 import { visitCategory, visitCriteriaWhere } from './report-dims.ts'
 import type { ReportWindow } from '../domain/report-window.ts'
 import type { ReceptionKind, VisitCategory, VisitCriteria } from '../domain/tallies.ts'
-import { newRecordId } from './record-id.ts'
 
 export interface Visitor {
   name: string

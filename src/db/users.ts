@@ -2,8 +2,8 @@
 import type { Role } from '../domain/codes.ts'
 import type { Db } from './db.ts'
 import { recordHistory, type Actor } from './history.ts'
-import type { UserRow } from './schema.ts'
 import { newRecordId } from './record-id.ts'
+import type { UserRow } from './schema.ts'
 
 export interface User {
   id: string

@@ -16,10 +16,10 @@ import { calendarOf } from '../domain/settings.ts'
 import { isGuardFailure, type Db } from '../db/db.ts'
 import { acknowledgeForwarding, forwardingsOfLetter, getForwarding, recordReply, sendFollowUp, type ReplyInput, type StoredForwarding } from '../db/forwardings.ts'
 import { getLetter } from '../db/letters.ts'
+import { newRecordId } from '../db/record-id.ts'
 import type { CurrentUser } from './env.ts'
 import type { FieldError } from './errors.ts'
 import { rulesContext } from './letters.ts'
-import { newRecordId } from '../db/record-id.ts'
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; status: 403 | 404 | 409 | 422; message: string; errors?: FieldError[] }
 

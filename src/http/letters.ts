@@ -21,10 +21,10 @@ import { ConflictError, isGuardFailure, type Db } from '../db/db.ts'
 import { historyOf, recordHistory, type Actor } from '../db/history.ts'
 import { documentsOfLetter, insertDocument, summaryOf, type StoredDocument } from '../db/documents.ts'
 import { codesOfLetters, decisionsOf, duplicateCandidates, getLetter, recordDecision, registerLetter, type StoredLetter } from '../db/letters.ts'
+import { newRecordId } from '../db/record-id.ts'
 import { loadSettings } from '../db/settings.ts'
 import { resolutionEventsOf } from '../db/resolution.ts'
 import type { CurrentUser } from './env.ts'
-import { newRecordId } from '../db/record-id.ts'
 
 export interface RulesContext {
   agencies: Agency[]

@@ -51,11 +51,11 @@ import {
 } from '../db/receptions.ts'
 import { getLetter } from '../db/letters.ts'
 import { isGuardFailure } from '../db/db.ts'
+import { newRecordId } from '../db/record-id.ts'
 import type { CurrentUser } from './env.ts'
 import type { FieldError } from './errors.ts'
 import { registerClassifiedLetter, rulesContext } from './letters.ts'
 import type { ReceptionInput } from './schemas/reception.ts'
-import { newRecordId } from '../db/record-id.ts'
 
 const actorOf = (user: CurrentUser): Actor => ({ id: user.id, name: user.displayName })
 

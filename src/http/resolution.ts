@@ -51,13 +51,13 @@ import { isGuardFailure, type Db } from '../db/db.ts'
 import { insertDocument } from '../db/documents.ts'
 import { recordHistory } from '../db/history.ts'
 import { decisionsOf, getLetter, type StoredLetter } from '../db/letters.ts'
+import { newRecordId } from '../db/record-id.ts'
 import { insertResolutionEvent, resolutionEventsOf, touchResolvingLetter } from '../db/resolution.ts'
 import { loadSettings } from '../db/settings.ts'
 import type { CurrentUser } from './env.ts'
 import type { Checked } from './forwardings.ts'
 import { CONFLICT_MESSAGE } from './forwardings.ts'
 import { canViewLetter, mayViewIdentity, protectsIdentity, rulesContext, type RulesContext } from './letters.ts'
-import { newRecordId } from '../db/record-id.ts'
 
 const viDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
 

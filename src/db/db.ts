@@ -12,7 +12,11 @@ import type { Database } from './schema.ts'
 
 export interface Db {
   readonly kysely: Kysely<Database>
-  /** Runs the statements in one transaction; rejects, changing nothing, if any fails. */
+  /**
+   * Runs the statements in one transaction; rejects, changing nothing, if any fails. The app's
+   * only way to write: on Node the writes run on a writer thread (src/db/sqlite-writer.ts), and a
+   * write run through `kysely` directly would make the server's thread wait for that thread's lock.
+   */
   atomic(queries: ReadonlyArray<CompiledQuery>): Promise<AtomicResult[]>
   /**
    * Runs read-only statements on one snapshot of the database (no write lands between them) and

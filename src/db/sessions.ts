@@ -7,16 +7,18 @@ import { userFromRow, type User } from './users.ts'
 
 export async function createSession(db: Db, tokenHash: string, userId: string, kind: 'cookie' | 'bearer', now: Date, hours: number) {
   const expiresAt = new Date(now.getTime() + hours * 3600_000)
-  await db.kysely
-    .insertInto('auth_sessions')
-    .values({
-      token_hash: tokenHash,
-      user_id: userId,
-      kind,
-      created_at: now.toISOString(),
-      expires_at: expiresAt.toISOString(),
-    })
-    .execute()
+  await db.atomic([
+    db.kysely
+      .insertInto('auth_sessions')
+      .values({
+        token_hash: tokenHash,
+        user_id: userId,
+        kind,
+        created_at: now.toISOString(),
+        expires_at: expiresAt.toISOString(),
+      })
+      .compile(),
+  ])
   return expiresAt
 }
 
@@ -35,7 +37,7 @@ export async function userForToken(db: Db, tokenHash: string, kind: 'cookie' | '
 }
 
 export async function deleteSession(db: Db, tokenHash: string) {
-  await db.kysely.deleteFrom('auth_sessions').where('token_hash', '=', tokenHash).execute()
+  await db.atomic([db.kysely.deleteFrom('auth_sessions').where('token_hash', '=', tokenHash).compile()])
 }
 
 // ----- login throttling ------------------------------------------------------------------

@@ -8,11 +8,12 @@
  *   report at national volume is such a pair). Each request runs in one read transaction (one
  *   snapshot); the connection is `query_only`, and the thread refuses any statement that writes.
  * - WAL checkpoints (`checkpoint()`): copying committed pages from the WAL into the database file,
- *   with its fsyncs. Run on the server's connection after a commit, they took about two thirds of
- *   each group commit's time under intake load (bench/analysis.md). A checkpoint does not change
- *   the data, so `query_only` allows it.
+ *   with its fsyncs. Run by the committing connection after a commit, they took about two thirds
+ *   of each group commit's time under intake load (bench/analysis.md); here they run beside the
+ *   writer thread (src/db/sqlite-writer.ts) instead of between its commits. A checkpoint does not
+ *   change the data, so `query_only` allows it.
  *
- * WAL mode lets this connection read and checkpoint while the main one writes. Started on first use
+ * WAL mode lets this connection read and checkpoint while the writer writes. Started on first use
  * (~30 ms), stopped after ten seconds unused: its V8 heap, malloc arena and page cache are ~25 MB
  * the server would otherwise hold for nothing.
  */

@@ -9,20 +9,27 @@ import { Kysely, SqliteDialect } from 'kysely'
 import type { AtomicResult, Db } from './db.ts'
 import type { Database } from './schema.ts'
 import { SecondConnectionUnavailableError, secondConnection, type ReadStatement, type SecondConnection } from './sqlite-second-connection.ts'
+import { groupRunner, startWriterThread, statementCache, WriterUnavailableError, type Batch, type BatchOutcome, type WriteStatement } from './sqlite-writer.ts'
+
 
 export interface SqliteDb extends Db {
   readonly sqlite: BetterSqlite3.Database
   close(): Promise<void>
 }
 
+/** Every connection's settings (the server's, the writer thread's). */
+const CONNECTION_PRAGMAS = [
+  // NORMAL is durable across application crashes in WAL mode and ~10x faster than FULL
+  'synchronous = NORMAL',
+  'foreign_keys = ON',
+  'busy_timeout = 5000',
+]
+
 export function openSqlite(file: string): SqliteDb {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const sqlite = new BetterSqlite3(file, { timeout: 5000 })
   sqlite.pragma('journal_mode = WAL')
-  // NORMAL is durable across application crashes in WAL mode and ~10x faster than FULL
-  sqlite.pragma('synchronous = NORMAL')
-  sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('busy_timeout = 5000')
+  for (const pragma of CONNECTION_PRAGMAS) sqlite.pragma(pragma)
   // 16 MiB of page cache (the default is 2): the hot pages of the triage queue and of intake (the
   // newest letters, the upper levels of every index) stay in this process. SQLite also lets a sort
   // hold this much in memory before it spills to a temporary file, and the report's GROUP BYs sort
@@ -33,24 +40,28 @@ export function openSqlite(file: string): SqliteDb {
   return fromSqlite(sqlite)
 }
 
+/** How often written data is looked for, and so how much WAL a checkpoint apart copies at most. */
+const CHECKPOINT_EVERY_MS = 200
 /**
- * Compiled statements by SQL text. Kysely's driver and the atomic batches ask for a statement per
- * execution, and compiling one (parsing, planning against a schema with CHECKs and triggers) cost
- * more than running most of them: under intake load about a tenth of the server's CPU went to it. The
- * app's queries are a bounded set of texts; the cache forgets the oldest past `limit`.
+ * The WAL size (pages of 4 KiB) past which this connection checkpoints by itself after a commit
+ * (SQLite's default is 1000): only when the checkpoints apart could not keep up or run. A letter
+ * adds ~23 pages to the WAL, so at intake's ~750 letters a second about 3 400 pages gather between
+ * two looks.
  */
-export function statementCache(sqlite: BetterSqlite3.Database, limit = 2000) {
-  const statements = new Map<string, BetterSqlite3.Statement>()
-  return (sql: string): BetterSqlite3.Statement => {
-    let statement = statements.get(sql)
-    if (!statement) {
-      statement = sqlite.prepare(sql)
-      if (statements.size >= limit) statements.delete(statements.keys().next().value!)
-      statements.set(sql, statement)
-    }
-    return statement
-  }
-}
+const WAL_SAFETY_PAGES = 10_000
+
+/**
+ * The writer thread's connection: the same settings, its own page cache (the pages a commit
+ * touches: the ends of the id-ordered indexes, the search index's newest segments), and the WAL
+ * size past which it checkpoints by itself (see checkpointsApart).
+ */
+const WRITER_PRAGMAS = [...CONNECTION_PRAGMAS, 'cache_size = -16384', `wal_autocheckpoint = ${WAL_SAFETY_PAGES}`]
+
+/**
+ * Groups handed to the writer thread and not yet answered, at most: while it writes one, the next
+ * is already waiting in its queue, so the thread never idles while the server's thread is busy.
+ */
+const GROUPS_IN_FLIGHT = 2
 
 export function fromSqlite(sqlite: BetterSqlite3.Database): SqliteDb {
   const prepare = statementCache(sqlite)
@@ -58,55 +69,55 @@ export function fromSqlite(sqlite: BetterSqlite3.Database): SqliteDb {
   // never two at once on one connection, so a cached statement is never busy when reused
   const database = { prepare, close: () => sqlite.close() }
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: database as unknown as BetterSqlite3.Database }) })
-  type Batch = ReadonlyArray<{ sql: string; parameters: readonly unknown[] }>
-  // one batch: all-or-nothing (a SAVEPOINT when run inside the group's transaction)
-  const runBatch = sqlite.transaction((queries: Batch) =>
-    queries.map((q) => {
-      const statement = prepare(q.sql)
-      if (statement.reader) {
-        statement.all(...q.parameters)
-        return { changes: 0 }
-      }
-      return { changes: statement.run(...q.parameters).changes }
-    }),
-  )
-  const runGroup = sqlite.transaction((batches: Batch[]) =>
-    batches.map((queries) => {
+  const runGroupHere = groupRunner(sqlite, (q: WriteStatement) => prepare(q.sql))
+  // an in-memory database is this connection's alone: nothing else can open it
+  let writer = sqlite.memory ? null : startWriterThread(sqlite.name, WRITER_PRAGMAS)
+  let committedGroups = 0
+  const runGroup = async (batches: Batch[]): Promise<BatchOutcome[]> => {
+    if (writer) {
       try {
-        return { ok: true as const, results: runBatch(queries) }
+        return await writer.run(batches)
       } catch (error) {
-        // a batch that broke a constraint rolled back to its savepoint; the others go on,
-        // unless SQLite itself ended the transaction (I/O error, disk full): then all fail
-        if (!sqlite.inTransaction) throw error
-        return { ok: false as const, error }
+        if (!(error instanceof WriterUnavailableError)) throw error
+        // a thread that never opened its connection wrote nothing: the group runs here, as do
+        // the next ones; one that failed later may have committed the group, which fails
+        if (writer) console.error(`Luồng ghi cơ sở dữ liệu đã dừng (${error.message}); từ nay ghi trên luồng chính.`)
+        writer = null
+        if (error.started) throw error
       }
-    }),
-  )
+    }
+    return runGroupHere(batches)
+  }
   /**
-   * Group commit: the batches that arrive during one turn of the event loop (concurrent requests)
-   * are written in one transaction, each in its own savepoint, and every caller is answered only
-   * after that transaction committed. The commit's fixed costs — writing the touched pages to the
-   * WAL, flushing a new segment of the search index — are then paid once per group instead of
-   * once per letter (about half the cost of a letter at 20 per group; bench/RESULTS.md).
+   * Group commit: the batches that arrive while the previous group is being written (concurrent
+   * requests) are written together in one transaction, each in its own savepoint, and every caller
+   * is answered only after that transaction committed. The commit's fixed costs — writing the
+   * touched pages to the WAL, flushing a new segment of the search index — are then paid once per
+   * group instead of once per letter.
    */
   let pending: Array<{ queries: Batch; resolve: (r: AtomicResult[]) => void; reject: (e: unknown) => void }> = []
-  const flush = () => {
+  let inFlight = 0
+  const flush = async () => {
+    if (inFlight >= GROUPS_IN_FLIGHT || pending.length === 0) return
     const group = pending
     pending = []
-    let outcomes
+    inFlight++
     try {
-      outcomes = runGroup(group.map((g) => g.queries))
+      const outcomes = await runGroup(group.map((g) => g.queries))
+      committedGroups++
+      outcomes.forEach((outcome, i) => (outcome.ok ? group[i]!.resolve(outcome.results) : group[i]!.reject(outcome.error)))
     } catch (error) {
       for (const g of group) g.reject(error)
-      return
+    } finally {
+      inFlight--
+      // what arrived meanwhile is the next group
+      if (pending.length > 0) setImmediate(flush)
     }
-    outcomes.forEach((outcome, i) => (outcome.ok ? group[i]!.resolve(outcome.results) : group[i]!.reject(outcome.error)))
   }
   // one read transaction: its first statement fixes the snapshot the others see
   const readHere = sqlite.transaction((queries: readonly ReadStatement[]) => queries.map((q) => prepare(q.sql).all(...q.parameters)))
-  // an in-memory database is this connection's alone: nothing else can open it
   const second = sqlite.memory ? null : secondConnection(sqlite.name)
-  const checkpoints = second ? checkpointsApart(sqlite, second) : null
+  const checkpoints = second ? checkpointsApart(sqlite, second, () => committedGroups) : null
   return {
     kysely,
     sqlite,
@@ -128,22 +139,14 @@ export function fromSqlite(sqlite: BetterSqlite3.Database): SqliteDb {
       })
     },
     async close() {
+      while (inFlight > 0 || pending.length > 0) await new Promise((resolve) => setTimeout(resolve, 5))
       await checkpoints?.stop()
+      await writer?.close()
       await second?.close()
       await kysely.destroy()
     },
   }
 }
-
-/** How often written data is looked for, and so how much WAL a checkpoint apart copies at most. */
-const CHECKPOINT_EVERY_MS = 200
-/**
- * The WAL size (pages of 4 KiB) past which this connection checkpoints by itself after a commit
- * (SQLite's default is 1000): only when the checkpoints apart could not keep up or run. A letter
- * adds ~23 pages to the WAL, so at intake's ~750 letters a second about 3 400 pages gather between
- * two looks.
- */
-const WAL_SAFETY_PAGES = 10_000
 
 /**
  * WAL checkpoints on the second connection: whenever this connection has written since the last
@@ -151,14 +154,16 @@ const WAL_SAFETY_PAGES = 10_000
  * own checkpoint after a commit would otherwise run on the server's thread, with its fsyncs, while
  * every request waits. If the thread is unavailable the checkpoint runs here instead.
  */
-function checkpointsApart(sqlite: BetterSqlite3.Database, second: SecondConnection) {
+function checkpointsApart(sqlite: BetterSqlite3.Database, second: SecondConnection, written: () => number) {
   sqlite.pragma(`wal_autocheckpoint = ${WAL_SAFETY_PAGES}`)
+  // what this connection wrote itself (migrations, a test's setup) and the groups committed
   const totalChanges = sqlite.prepare('SELECT total_changes()').pluck()
-  let seen = totalChanges.get() as number
+  const writes = () => (totalChanges.get() as number) + written()
+  let seen = writes()
   let running: Promise<unknown> | null = null
   const look = () => {
     if (running || !sqlite.open || sqlite.inTransaction) return
-    const now = totalChanges.get() as number
+    const now = writes()
     if (now === seen) return
     seen = now
     running = second

@@ -47,4 +47,6 @@ test('the bundle npm start runs serves pages, static files and the API on a fres
   expect(agencies.status).toBe(200)
   // the sample province, loaded into the empty database at start
   expect(((await agencies.json()) as unknown[]).length).toBeGreaterThan(10)
+  // every write above ran on the writer thread (src/db/sqlite-writer.ts): it started in the bundle
+  expect(server.output()).not.toContain('Luồng ghi cơ sở dữ liệu đã dừng')
 })

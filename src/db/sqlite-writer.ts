@@ -1,0 +1,235 @@
+/**
+ * The writer thread: one connection in a worker thread that runs every group commit of the server
+ * (`Db.atomic` in src/db/sqlite.ts), so the server's thread goes on with the next requests —
+ * parsing, classifying, reading — while SQLite inserts, indexes and commits the previous ones.
+ * Under intake load the write transaction was about 40 % of the server thread's time
+ * (bench/analysis.md); here it runs on the other core.
+ *
+ * One writer at a time is SQLite's rule anyway; with this thread the server's own connection only
+ * reads (WAL mode: readers never wait for the writer), so it never waits on the lock either. The
+ * thread lives as long as the database is open and holds no reference that keeps the process alive
+ * while no group is under way.
+ *
+ * `groupRunner` is the one implementation of a group commit: the thread runs its source text, and
+ * the server's connection runs it directly where there is no thread (an in-memory database) or the
+ * thread could not start.
+ */
+import type BetterSqlite3 from 'better-sqlite3'
+import { createRequire } from 'node:module'
+import { Worker } from 'node:worker_threads'
+
+export interface WriteStatement {
+  sql: string
+  parameters: readonly unknown[]
+}
+
+/** The statements of one `atomic` call: all-or-nothing. */
+export type Batch = readonly WriteStatement[]
+
+/** One batch's outcome in a group: its statements' changed-row counts, or why it rolled back. */
+export type BatchOutcome<E = unknown> = { ok: true; results: Array<{ changes: number }> } | { ok: false; error: E }
+
+/** An error as it crosses from the thread: SQLite's message and result code. */
+export interface ThreadError {
+  message: string
+  code?: string
+}
+
+/**
+ * Runs groups of batches: each group in one transaction, each batch in its own savepoint, so a
+ * batch that breaks a constraint rolls back alone and the others commit. The group fails as a whole
+ * only when SQLite itself ended the transaction (I/O error, disk full).
+ *
+ * Self-contained (no imports, no outer names): the writer thread evaluates its source text.
+ */
+export function groupRunner<Q extends { parameters: readonly unknown[] }>(sqlite: BetterSqlite3.Database, prepare: (q: Q) => BetterSqlite3.Statement) {
+  const runBatch = sqlite.transaction((queries: readonly Q[]) =>
+    queries.map((q) => {
+      const statement = prepare(q)
+      if (statement.reader) {
+        statement.all(...q.parameters)
+        return { changes: 0 }
+      }
+      return { changes: statement.run(...q.parameters).changes }
+    }),
+  )
+  return sqlite.transaction((batches: ReadonlyArray<readonly Q[]>): BatchOutcome[] =>
+    batches.map((queries) => {
+      try {
+        return { ok: true as const, results: runBatch(queries) }
+      } catch (error) {
+        if (!sqlite.inTransaction) throw error
+        return { ok: false as const, error }
+      }
+    }),
+  )
+}
+
+/**
+ * Compiled statements by SQL text. Kysely's driver and the atomic batches ask for a statement per
+ * execution, and compiling one (parsing, planning against a schema with CHECKs and triggers) cost
+ * more than running most of them: under intake load about a tenth of the server's CPU went to it. The
+ * app's queries are a bounded set of texts; the cache forgets the oldest past `limit`.
+ *
+ * Self-contained: the writer thread evaluates its source text too.
+ */
+export function statementCache(sqlite: BetterSqlite3.Database, limit = 2000) {
+  const statements = new Map<string, BetterSqlite3.Statement>()
+  return (sql: string): BetterSqlite3.Statement => {
+    let statement = statements.get(sql)
+    if (!statement) {
+      statement = sqlite.prepare(sql)
+      if (statements.size >= limit) statements.delete(statements.keys().next().value!)
+      statements.set(sql, statement)
+    }
+    return statement
+  }
+}
+
+/** A statement as it crosses to the thread: its text's number (see `startWriterThread`) and values. */
+interface NumberedStatement {
+  n: number
+  parameters: readonly unknown[]
+}
+
+/** One group for the thread: the texts numbered since the last group, then the batches. */
+interface GroupMessage {
+  id: number
+  /** The thread forgets every number first (the server's table was full). */
+  reset: boolean
+  texts: Array<[number, string]>
+  group: NumberedStatement[][]
+}
+
+interface ThreadData {
+  file: string
+  driver: string
+  pragmas: readonly string[]
+}
+
+/** The thread's program. Its only outer names are its parameters (see THREAD_SOURCE). */
+function writerThread(
+  require: (id: string) => unknown,
+  runnerOf: typeof groupRunner,
+  cacheOf: typeof statementCache,
+) {
+  const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads')
+  const { file, driver, pragmas } = workerData as ThreadData
+  const Sqlite = require(driver) as typeof BetterSqlite3
+  const db = new Sqlite(file, { timeout: 5000 })
+  for (const pragma of pragmas) db.pragma(pragma)
+  const prepare = cacheOf(db)
+  const texts = new Map<number, string>()
+  const runGroup = runnerOf(db, (q: NumberedStatement) => prepare(texts.get(q.n)!))
+  parentPort!.postMessage({ ready: true })
+  const plain = (error: unknown): ThreadError => ({
+    message: String((error as Error)?.message ?? error),
+    code: (error as { code?: string })?.code,
+  })
+  parentPort!.on('message', ({ id, reset, texts: numbered, group }: GroupMessage) => {
+    if (reset) texts.clear()
+    for (const [n, sql] of numbered) texts.set(n, sql)
+    try {
+      const outcomes = runGroup(group).map((o) => (o.ok ? o : { ok: false as const, error: plain(o.error) }))
+      parentPort!.postMessage({ id, outcomes })
+    } catch (error) {
+      parentPort!.postMessage({ id, error: plain(error) })
+    }
+  })
+}
+
+// `require` is passed in rather than named inside, so bundlers leave the thread's requires alone.
+// esbuild with keepNames (tsx) wraps named functions in a `__name(fn, "name")` call of its own
+// helper, which the thread must then define too.
+const THREAD_SOURCE = `
+const __name = (target, value) => Object.defineProperty(target, 'name', { value, configurable: true });
+(${writerThread.toString()})(require, ${groupRunner.toString()}, ${statementCache.toString()})`
+
+/**
+ * The thread is gone. `started` says whether it had opened its connection: if not, no group
+ * reached the database and the caller may run it elsewhere; if so, a group under way may or may
+ * not have committed.
+ */
+export class WriterUnavailableError extends Error {
+  constructor(
+    message: string,
+    readonly started: boolean,
+  ) {
+    super(message)
+  }
+}
+
+export interface WriterThread {
+  /** Runs one group commit on the thread; resolves once it committed (or failed as a whole). */
+  run(group: readonly Batch[]): Promise<BatchOutcome[]>
+  close(): Promise<void>
+}
+
+/** Statement texts numbered at most; the app's are a bounded set well below it. */
+const TEXTS_LIMIT = 2000
+
+/**
+ * Starts the writer thread on `file`. `pragmas` are run on its connection first (the server's
+ * durability and integrity settings: synchronous, foreign_keys, …).
+ */
+export function startWriterThread(file: string, pragmas: readonly string[]): WriterThread {
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3')
+  const worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { file, driver, pragmas } satisfies ThreadData })
+  worker.unref()
+  let nextId = 0
+  // Statement texts by number: each text crosses to the thread once, then only its number does
+  // (copying the texts of every statement was most of the cost of passing a group).
+  const numbers = new Map<string, number>()
+  const numberOf = (sql: string, texts: GroupMessage['texts']) => {
+    let n = numbers.get(sql)
+    if (n === undefined) {
+      n = numbers.size
+      numbers.set(sql, n)
+      texts.push([n, sql])
+    }
+    return n
+  }
+  let gone: WriterUnavailableError | null = null
+  let started = false
+  const waiting = new Map<number, { resolve: (outcomes: BatchOutcome[]) => void; reject: (error: Error) => void }>()
+  // SQLite's errors arrive as message and code; callers tell them apart by message (src/db/db.ts)
+  const errorOf = (e: ThreadError) => Object.assign(new Error(e.message), { code: e.code })
+  worker.on('message', (message: { ready?: true; id: number; outcomes?: Array<BatchOutcome<ThreadError>>; error?: ThreadError }) => {
+    if (message.ready) {
+      started = true
+      return
+    }
+    const request = waiting.get(message.id)
+    if (!request) return
+    waiting.delete(message.id)
+    if (waiting.size === 0) worker.unref()
+    if (message.error) request.reject(errorOf(message.error))
+    else request.resolve(message.outcomes!.map((o) => (o.ok ? o : { ok: false, error: errorOf(o.error) })))
+  })
+  const fail = (error: Error) => {
+    gone ??= new WriterUnavailableError(error.message, started)
+    for (const request of waiting.values()) request.reject(gone)
+    waiting.clear()
+  }
+  worker.on('error', fail)
+  worker.on('exit', (code) => fail(new Error(`writer thread exited (${code})`)))
+  return {
+    run(group) {
+      if (gone) return Promise.reject(gone)
+      const id = nextId++
+      // a group under way keeps the process alive until it is answered
+      worker.ref()
+      const reset = numbers.size >= TEXTS_LIMIT
+      if (reset) numbers.clear()
+      const texts: GroupMessage['texts'] = []
+      const numbered = group.map((batch) => batch.map((q) => ({ n: numberOf(q.sql, texts), parameters: q.parameters })))
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject })
+        worker.postMessage({ id, reset, texts, group: numbered } satisfies GroupMessage)
+      })
+    },
+    async close() {
+      await worker.terminate()
+    },
+  }
+}

@@ -31,6 +31,7 @@ const READS: Array<[string, string, number, 'p95' | 'p50']> = [
   ['report', 'Báo cáo cả năm — `GET /api/v1/reports/tiep-cong-dan?from=2025-12-15&to=2026-12-14`', 500, 'p50'],
   ['report-forms-charts', 'Báo cáo cả năm kèm biểu mẫu và biểu đồ (`include=bieu-mau,bieu-do`)', 0, 'p50'],
   ['report-repeat', 'Cùng báo cáo đó, hỏi lại khi dữ liệu không đổi (trang, CSV, XLSX, bản in: từ bộ nhớ đệm)', 0, 'p50'],
+  ['queue-during-intake', 'Hàng chờ (trang đầu và lọc `?status=moi`, 2 cán bộ cùng lúc) **trong khi** công dân gửi đơn ở 50 kết nối', 0, 'p95'],
 ]
 
 export function renderResults(r: Results, previous = 'bench/RESULTS.md'): string {

@@ -7,7 +7,8 @@
  *    the year report (latency percentiles, one request at a time);
  * 2. intake at 50 connections: POST /api/v1/submissions and POST /api/v1/letters against a bare
  *    Hono + better-sqlite3 endpoint that only inserts the JSON (bench/baseline.ts), every
- *    request a distinct real insert, every non-2xx answer counted;
+ *    request a distinct real insert, every non-2xx answer counted; then the triage queue read by
+ *    two clerks while citizens submit at 50 connections;
  * 3. the server's resident memory throughout;
  * 4. the same intake and report on the Workers build (wrangler dev --local, D1 on workerd),
  *    by default at the same volume, the synthetic database copied in as the local D1's file
@@ -132,6 +133,16 @@ try {
   await load('submissions', `${app.origin}/api/v1/submissions`, submission(`bench-${Date.now()}`))
   await load('letters', `${app.origin}/api/v1/letters`, staffLetter(`bench-${Date.now()}`, vnDateOf(new Date())), auth)
   await baseline.kill('SIGTERM')
+
+  // ----- 3b. staff reading the queue while citizens submit at 50 connections (not counted as intake)
+  await phase('queue-during-intake', async () => {
+    const flood = intake({ url: `${app.origin}/api/v1/submissions`, connections, seconds, body: submission(`bench-mixed-${Date.now()}`) })
+    const r = await latencies((i) => list(i % 2 ? '?status=moi' : '')(), { count: 1e9, concurrency: 2, maxSeconds: seconds - 0.5 })
+    const f = await flood
+    results.reads['queue-during-intake'] = r
+    log(`  hàng chờ: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms (${r.n} yêu cầu${r.failures.length ? `, ${r.failures.length} lỗi` : ''}); gửi đơn cùng lúc ${f.requestsPerSecond.toFixed(0)} yêu cầu/s, non-2xx ${f.non2xx}`)
+    return r
+  })
 
   memory.stop()
   results.memory.peak = memory.peak()

@@ -40,12 +40,18 @@ export function openSqlite(file: string): SqliteDb {
   return fromSqlite(sqlite)
 }
 
-/** How often written data is looked for, and so how much WAL a checkpoint apart copies at most. */
-const CHECKPOINT_EVERY_MS = 200
+/**
+ * How often written data is looked for, and so how much WAL a checkpoint apart copies at most.
+ * Each checkpoint ends with fsyncs, and while the device writes them the writer thread's own WAL
+ * appends can wait in the kernel: smaller, more frequent checkpoints make shorter waits. At 1M
+ * letters under intake, p99 was 97–107 ms at 200 ms, 120–133 at 1 s, 75–87 at 50 ms and the same
+ * at 20, with the same throughput (bench/analysis.md).
+ */
+const CHECKPOINT_EVERY_MS = 50
 /**
  * The WAL size (pages of 4 KiB) past which this connection checkpoints by itself after a commit
  * (SQLite's default is 1000): only when the checkpoints apart could not keep up or run. A letter
- * adds ~23 pages to the WAL, so at intake's ~750 letters a second about 3 400 pages gather between
+ * adds ~23 pages to the WAL, so at intake's ~1 200 letters a second about 1 400 pages gather between
  * two looks.
  */
 const WAL_SAFETY_PAGES = 10_000

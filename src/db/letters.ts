@@ -4,7 +4,7 @@
  */
 import { sql, type CompiledQuery } from 'kysely'
 import type { ContentType, Outcome } from '../domain/codes.ts'
-import { letterText, senderAddressKey, senderIdKey, senderIdentity, senderLookupKeys, type DuplicateItem } from '../domain/duplicates.ts'
+import { letterText, senderKeys, senderLookupKeys, type DuplicateItem } from '../domain/duplicates.ts'
 import type { Classification, Letter, Respondent, Sender } from '../domain/letter.ts'
 import { protectsIdentity } from '../domain/documents.ts'
 import { foldVi, ftsQuery } from '../domain/text.ts'
@@ -204,6 +204,7 @@ function registrationQueries(db: Db, input: RegisterLetter, actor: Actor, now: D
   }
   const texts = searchTexts(code, letter, input.agencyName)
   const senders = letter.senders ?? []
+  const keys = senders.map(senderKeys)
   queries.push(
     db.kysely
       .insertInto('letters')
@@ -218,7 +219,7 @@ function registrationQueries(db: Db, input: RegisterLetter, actor: Actor, now: D
         location: letter.location ?? null,
         facts: JSON.stringify(factsOf(letter)),
         signer_group: classification.signerGroup,
-        sender_count: senders.filter((s) => senderIdentity(s) !== null).length,
+        sender_count: keys.filter((k) => k.identity !== null).length,
         suggestion: JSON.stringify(classification),
         suggested_outcome: classification.outcome,
         competent_agency_code: classification.competentAgencyCode,
@@ -237,7 +238,7 @@ function registrationQueries(db: Db, input: RegisterLetter, actor: Actor, now: D
       .compile(),
   )
   senders.forEach((sender, position) => {
-    const who = senderIdentity(sender)
+    const { identity: who, idKey, addressKey } = keys[position]!
     queries.push(
       db.kysely
         .insertInto('letter_senders')
@@ -251,8 +252,8 @@ function registrationQueries(db: Db, input: RegisterLetter, actor: Actor, now: D
           email: sender.email ?? null,
           signed: sender.signed ? 1 : 0,
           name_folded: who?.name ?? null,
-          identity_key: senderIdKey(sender),
-          address_key: senderAddressKey(sender),
+          identity_key: idKey,
+          address_key: addressKey,
         })
         .compile(),
     )

@@ -5,7 +5,7 @@
  */
 import { sql, type CompiledQuery, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely'
 import type { ContentType } from '../domain/codes.ts'
-import { senderAddressKey, senderIdKey, senderIdentity } from '../domain/duplicates.ts'
+import { senderKeys } from '../domain/duplicates.ts'
 import { foldVi, foldedWords, ftsQuery } from '../domain/text.ts'
 import { chunkRows, guardPreviousChanged, type Db } from './db.ts'
 import { normaliseCode } from './letters.ts'
@@ -130,19 +130,22 @@ export async function receptionWrites(db: Db, r: NewReception, actor: Actor, now
       .compile(),
   )
   // one multi-row insert per chunk: a large group's list stays within D1's 100 parameters
-  const visitorRows = r.visitors.map((visitor, position) => ({
-    reception_id: id,
-    position,
-    name: visitor.name,
-    name_folded: senderIdentity(visitor)?.name ?? foldVi(visitor.name),
-    address: visitor.address ?? null,
-    id_kind: visitor.idKind ?? null,
-    id_number: visitor.idNumber ?? null,
-    representative: visitor.representative ? (1 as const) : (0 as const),
-    authorisation: visitor.authorisation ?? null,
-    identity_key: senderIdKey(visitor),
-    address_key: senderAddressKey(visitor),
-  }))
+  const visitorRows = r.visitors.map((visitor, position) => {
+    const { identity, idKey, addressKey } = senderKeys(visitor)
+    return {
+      reception_id: id,
+      position,
+      name: visitor.name,
+      name_folded: identity?.name ?? foldVi(visitor.name),
+      address: visitor.address ?? null,
+      id_kind: visitor.idKind ?? null,
+      id_number: visitor.idNumber ?? null,
+      representative: visitor.representative ? (1 as const) : (0 as const),
+      authorisation: visitor.authorisation ?? null,
+      identity_key: idKey,
+      address_key: addressKey,
+    }
+  })
   for (const chunk of chunkRows(visitorRows, 11)) queries.push(db.kysely.insertInto('reception_visitors').values(chunk).compile())
   queries.push(
     recordHistory(db, now, actor, {

@@ -43,14 +43,21 @@ export function senderIdentityKey(sender: Sender | null | undefined): string | n
 
 /** Name + ID key ("nguyen van duc#id:051080001234"), or null without a name or an ID (letter_senders.identity_key). */
 export function senderIdKey(sender: Sender | null | undefined): string | null {
-  const who = senderIdentity(sender)
-  return who?.id != null ? `${who.name}#id:${who.id}` : null
+  return idKeyOf(senderIdentity(sender))
 }
 
 /** Name + address key ("nguyen van duc#dc:thon 3 xa son tay"), or null without a name or an address (letter_senders.address_key). */
 export function senderAddressKey(sender: Sender | null | undefined): string | null {
-  const who = senderIdentity(sender)
-  return who?.address != null ? `${who.name}#dc:${who.address}` : null
+  return addressKeyOf(senderIdentity(sender))
+}
+
+const idKeyOf = (who: SenderIdentity | null): string | null => (who?.id != null ? `${who.name}#id:${who.id}` : null)
+const addressKeyOf = (who: SenderIdentity | null): string | null => (who?.address != null ? `${who.name}#dc:${who.address}` : null)
+
+/** What is stored with a sender, from one folding of the name and address: identity, ID key, address key. */
+export function senderKeys(sender: Sender | null | undefined): { identity: SenderIdentity | null; idKey: string | null; addressKey: string | null } {
+  const identity = senderIdentity(sender)
+  return { identity, idKey: idKeyOf(identity), addressKey: addressKeyOf(identity) }
 }
 
 /**
@@ -58,7 +65,8 @@ export function senderAddressKey(sender: Sender | null | undefined): string | nu
  * known (for finding candidate earlier letters in storage; `sameSender` decides).
  */
 export function senderLookupKeys(sender: Sender | null | undefined): string[] {
-  return [senderIdKey(sender), senderAddressKey(sender)].filter((k): k is string => k !== null)
+  const who = senderIdentity(sender)
+  return [idKeyOf(who), addressKeyOf(who)].filter((k): k is string => k !== null)
 }
 
 /**

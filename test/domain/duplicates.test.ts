@@ -9,8 +9,10 @@ import {
   sameSender,
   sameSenderSet,
   senderAddressKey,
+  senderIdentity,
   senderIdentityKey,
   senderIdKey,
+  senderKeys,
   senderLookupKeys,
   senderSetKey,
   textSimilarity,
@@ -102,6 +104,20 @@ describe('sender identity: folded name + ID number, else name + address (RULES.m
     expect(senderAddressKey(ducPlain)).toBe('nguyen van duc#dc:thon 3 xa son tay')
     expect(senderIdKey(ducIdOnly)).toBe('nguyen van duc#id:051080001234')
     expect(senderAddressKey(ducIdOnly)).toBeNull()
+  })
+
+  it('senderKeys gives what is stored with a sender from one folding: the same identity and keys as asked one by one', () => {
+    for (const sender of [duc, ducPlain, ducIdOnly, lan, { address: 'x' }, { name: ' ... ' }, null]) {
+      const { identity, idKey, addressKey } = senderKeys(sender)
+      expect(identity).toEqual(senderIdentity(sender))
+      expect(idKey).toBe(senderIdKey(sender))
+      expect(addressKey).toBe(senderAddressKey(sender))
+    }
+    expect(senderKeys(duc)).toEqual({
+      identity: { name: 'nguyen van duc', id: '051080001234', address: 'thon 3 xa son tay' },
+      idKey: 'nguyen van duc#id:051080001234',
+      addressKey: 'nguyen van duc#dc:thon 3 xa son tay',
+    })
   })
 
   it('the same person with and without an ID number matches on name + address', () => {

@@ -17,8 +17,10 @@
  * (~30 ms), stopped after ten seconds unused: its V8 heap, malloc arena and page cache are ~25 MB
  * the server would otherwise hold for nothing.
  */
+import type BetterSqlite3 from 'better-sqlite3'
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
+import { threadSource } from './thread-source.ts'
 
 export interface ReadStatement {
   sql: string
@@ -35,37 +37,46 @@ export interface CheckpointResult {
 /** The thread could not run the request (it failed to start, or exited): run it elsewhere. */
 export class SecondConnectionUnavailableError extends Error {}
 
-// The thread's whole program, evaluated as CommonJS in the worker (a separate file would need its
-// own entry in the server bundle). It answers { id, result } or { id, error } per request.
-const THREAD_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads')
-const Sqlite = require(workerData.driver)
-const db = new Sqlite(workerData.file, { timeout: 5000 })
-db.pragma('query_only = ON')
-db.pragma('synchronous = NORMAL')
-db.pragma('cache_size = -2048')
-const statements = new Map()
-const prepare = (sql) => {
-  let statement = statements.get(sql)
-  if (!statement) {
-    statement = db.prepare(sql)
-    if (!statement.reader) throw new Error('not a read: ' + sql.slice(0, 60))
-    if (statements.size >= 200) statements.delete(statements.keys().next().value)
-    statements.set(sql, statement)
-  }
-  return statement
+/** One request to the thread: a read (its statements) or, with none, a checkpoint. */
+interface ThreadRequest {
+  id: number
+  queries: ReadStatement[] | null
 }
-const read = db.transaction((queries) => queries.map((q) => prepare(q.sql).all(...q.parameters)))
-// PASSIVE: copies what no reader still needs and never waits for the writer or the readers
-const checkpoint = () => db.pragma('wal_checkpoint(PASSIVE)')[0]
-parentPort.on('message', ({ id, queries }) => {
-  try {
-    parentPort.postMessage({ id, result: queries ? read(queries) : checkpoint() })
-  } catch (error) {
-    parentPort.postMessage({ id, error: String(error && error.message || error) })
+
+/** The thread's program. Its only outer names are its parameters (src/db/thread-source.ts). */
+function secondConnectionThread(require: (id: string) => unknown) {
+  const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads')
+  const { file, driver } = workerData as { file: string; driver: string }
+  const Sqlite = require(driver) as typeof BetterSqlite3
+  const db = new Sqlite(file, { timeout: 5000 })
+  db.pragma('query_only = ON')
+  db.pragma('synchronous = NORMAL')
+  db.pragma('cache_size = -2048')
+  const statements = new Map<string, BetterSqlite3.Statement>()
+  const prepare = (sql: string) => {
+    let statement = statements.get(sql)
+    if (!statement) {
+      statement = db.prepare(sql)
+      if (!statement.reader) throw new Error('not a read: ' + sql.slice(0, 60))
+      if (statements.size >= 200) statements.delete(statements.keys().next().value!)
+      statements.set(sql, statement)
+    }
+    return statement
   }
-})
-`
+  const read = db.transaction((queries: ReadStatement[]) => queries.map((q) => prepare(q.sql).all(...q.parameters)))
+  // PASSIVE: copies what no reader still needs and never waits for the writer or the readers
+  const checkpoint = () => (db.pragma('wal_checkpoint(PASSIVE)') as CheckpointResult[])[0]
+  parentPort!.on('message', ({ id, queries }: ThreadRequest) => {
+    try {
+      parentPort!.postMessage({ id, result: queries ? read(queries) : checkpoint() })
+    } catch (error) {
+      parentPort!.postMessage({ id, error: String((error as Error)?.message ?? error) })
+    }
+  })
+}
+
+// It answers { id, result } or { id, error } per request.
+const THREAD_SOURCE = threadSource(secondConnectionThread)
 
 export interface SecondConnection {
   read(queries: readonly ReadStatement[]): Promise<unknown[][]>

@@ -17,6 +17,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
+import { threadSource } from './thread-source.ts'
 
 export interface WriteStatement {
   sql: string
@@ -107,7 +108,7 @@ interface ThreadData {
   pragmas: readonly string[]
 }
 
-/** The thread's program. Its only outer names are its parameters (see THREAD_SOURCE). */
+/** The thread's program. Its only outer names are its parameters (src/db/thread-source.ts). */
 function writerThread(
   require: (id: string) => unknown,
   runnerOf: typeof groupRunner,
@@ -138,12 +139,7 @@ function writerThread(
   })
 }
 
-// `require` is passed in rather than named inside, so bundlers leave the thread's requires alone.
-// esbuild with keepNames (tsx) wraps named functions in a `__name(fn, "name")` call of its own
-// helper, which the thread must then define too.
-const THREAD_SOURCE = `
-const __name = (target, value) => Object.defineProperty(target, 'name', { value, configurable: true });
-(${writerThread.toString()})(require, ${groupRunner.toString()}, ${statementCache.toString()})`
+const THREAD_SOURCE = threadSource(writerThread, groupRunner, statementCache)
 
 /**
  * The thread is gone. `started` says whether it had opened its connection: if not, no group

@@ -1,5 +1,7 @@
 /**
- * The embedded database on Node: one better-sqlite3 connection in WAL mode.
+ * The embedded database on Node: a better-sqlite3 connection in WAL mode that serves the reads,
+ * a writer thread that commits every write (src/db/sqlite-writer.ts), and a second connection for
+ * long reads and checkpoints (src/db/sqlite-second-connection.ts), each on its own thread.
  * Imported only by the Node entry point and Node tests.
  */
 import BetterSqlite3 from 'better-sqlite3'
@@ -10,7 +12,6 @@ import type { AtomicResult, Db } from './db.ts'
 import type { Database } from './schema.ts'
 import { SecondConnectionUnavailableError, secondConnection, type ReadStatement, type SecondConnection } from './sqlite-second-connection.ts'
 import { groupRunner, startWriterThread, statementCache, WriterUnavailableError, type Batch, type BatchOutcome, type WriteStatement } from './sqlite-writer.ts'
-
 
 export interface SqliteDb extends Db {
   readonly sqlite: BetterSqlite3.Database
@@ -155,10 +156,11 @@ export function fromSqlite(sqlite: BetterSqlite3.Database): SqliteDb {
 }
 
 /**
- * WAL checkpoints on the second connection: whenever this connection has written since the last
- * look (every CHECKPOINT_EVERY_MS), one PASSIVE checkpoint runs there, never two at once. SQLite's
- * own checkpoint after a commit would otherwise run on the server's thread, with its fsyncs, while
- * every request waits. If the thread is unavailable the checkpoint runs here instead.
+ * WAL checkpoints on the second connection: whenever a group was committed, or this connection
+ * wrote by itself, since the last look (every CHECKPOINT_EVERY_MS), one PASSIVE checkpoint runs
+ * there, never two at once. SQLite's own checkpoint after a commit would otherwise run on the
+ * committing thread, with its fsyncs, between two groups. If the thread is unavailable the
+ * checkpoint runs here instead.
  */
 function checkpointsApart(sqlite: BetterSqlite3.Database, second: SecondConnection, written: () => number) {
   sqlite.pragma(`wal_autocheckpoint = ${WAL_SAFETY_PAGES}`)

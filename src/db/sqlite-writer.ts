@@ -66,27 +66,6 @@ export function groupRunner<Q extends { parameters: readonly unknown[] }>(sqlite
   )
 }
 
-/**
- * Compiled statements by SQL text. Kysely's driver and the atomic batches ask for a statement per
- * execution, and compiling one (parsing, planning against a schema with CHECKs and triggers) cost
- * more than running most of them: under intake load about a tenth of the server's CPU went to it. The
- * app's queries are a bounded set of texts; the cache forgets the oldest past `limit`.
- *
- * Self-contained: the writer thread evaluates its source text too.
- */
-export function statementCache(sqlite: BetterSqlite3.Database, limit = 2000) {
-  const statements = new Map<string, BetterSqlite3.Statement>()
-  return (sql: string): BetterSqlite3.Statement => {
-    let statement = statements.get(sql)
-    if (!statement) {
-      statement = sqlite.prepare(sql)
-      if (statements.size >= limit) statements.delete(statements.keys().next().value!)
-      statements.set(sql, statement)
-    }
-    return statement
-  }
-}
-
 /** A statement as it crosses to the thread: its text's number (see `startWriterThread`) and values. */
 interface NumberedStatement {
   n: number
@@ -109,26 +88,34 @@ interface ThreadData {
 }
 
 /** The thread's program. Its only outer names are its parameters (src/db/thread-source.ts). */
-function writerThread(
-  require: (id: string) => unknown,
-  runnerOf: typeof groupRunner,
-  cacheOf: typeof statementCache,
-) {
+function writerThread(require: (id: string) => unknown, runnerOf: typeof groupRunner) {
   const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads')
   const { file, driver, pragmas } = workerData as ThreadData
   const Sqlite = require(driver) as typeof BetterSqlite3
   const db = new Sqlite(file, { timeout: 5000 })
   for (const pragma of pragmas) db.pragma(pragma)
-  const prepare = cacheOf(db)
+  // compiled statements by number, each compiled at its first use (a text that fails to compile
+  // fails its batch, inside the group, like any other statement)
   const texts = new Map<number, string>()
-  const runGroup = runnerOf(db, (q: NumberedStatement) => prepare(texts.get(q.n)!))
+  const statements = new Map<number, BetterSqlite3.Statement>()
+  const runGroup = runnerOf(db, (q: NumberedStatement) => {
+    let statement = statements.get(q.n)
+    if (!statement) {
+      statement = db.prepare(texts.get(q.n)!)
+      statements.set(q.n, statement)
+    }
+    return statement
+  })
   parentPort!.postMessage({ ready: true })
   const plain = (error: unknown): ThreadError => ({
     message: String((error as Error)?.message ?? error),
     code: (error as { code?: string })?.code,
   })
   parentPort!.on('message', ({ id, reset, texts: numbered, group }: GroupMessage) => {
-    if (reset) texts.clear()
+    if (reset) {
+      texts.clear()
+      statements.clear()
+    }
     for (const [n, sql] of numbered) texts.set(n, sql)
     try {
       const outcomes = runGroup(group).map((o) => (o.ok ? o : { ok: false as const, error: plain(o.error) }))
@@ -139,7 +126,7 @@ function writerThread(
   })
 }
 
-const THREAD_SOURCE = threadSource(writerThread, groupRunner, statementCache)
+const THREAD_SOURCE = threadSource(writerThread, groupRunner)
 
 /**
  * The thread is gone. `started` says whether it had opened its connection: if not, no group

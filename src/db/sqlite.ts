@@ -11,7 +11,7 @@ import { Kysely, SqliteDialect } from 'kysely'
 import type { AtomicResult, Db } from './db.ts'
 import type { Database } from './schema.ts'
 import { SecondConnectionUnavailableError, secondConnection, type ReadStatement, type SecondConnection } from './sqlite-second-connection.ts'
-import { groupRunner, startWriterThread, statementCache, WriterUnavailableError, type Batch, type BatchOutcome, type WriteStatement } from './sqlite-writer.ts'
+import { groupRunner, startWriterThread, WriterUnavailableError, type Batch, type BatchOutcome, type WriteStatement } from './sqlite-writer.ts'
 
 export interface SqliteDb extends Db {
   readonly sqlite: BetterSqlite3.Database
@@ -39,6 +39,25 @@ export function openSqlite(file: string): SqliteDb {
   // I/O stays off, so the server's resident memory is its own, bounded by this.
   sqlite.pragma('cache_size = -16384')
   return fromSqlite(sqlite)
+}
+
+/**
+ * Compiled statements by SQL text. Kysely's driver and the atomic batches ask for a statement per
+ * execution, and compiling one (parsing, planning against a schema with CHECKs and triggers) cost
+ * more than running most of them: under intake load about a tenth of the server's CPU went to it. The
+ * app's queries are a bounded set of texts; the cache forgets the oldest past `limit`.
+ */
+export function statementCache(sqlite: BetterSqlite3.Database, limit = 2000) {
+  const statements = new Map<string, BetterSqlite3.Statement>()
+  return (sql: string): BetterSqlite3.Statement => {
+    let statement = statements.get(sql)
+    if (!statement) {
+      statement = sqlite.prepare(sql)
+      if (statements.size >= limit) statements.delete(statements.keys().next().value!)
+      statements.set(sql, statement)
+    }
+    return statement
+  }
 }
 
 /**

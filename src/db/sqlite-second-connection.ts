@@ -20,6 +20,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
+import { plainError, threadCalls, type ThreadCalls } from './thread-calls.ts'
 import { threadSource } from './thread-source.ts'
 
 export interface ReadStatement {
@@ -44,7 +45,7 @@ interface ThreadRequest {
 }
 
 /** The thread's program. Its only outer names are its parameters (src/db/thread-source.ts). */
-function secondConnectionThread(require: (id: string) => unknown) {
+function secondConnectionThread(require: (id: string) => unknown, plain: typeof plainError) {
   const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads')
   const { file, driver } = workerData as { file: string; driver: string }
   const Sqlite = require(driver) as typeof BetterSqlite3
@@ -70,13 +71,12 @@ function secondConnectionThread(require: (id: string) => unknown) {
     try {
       parentPort!.postMessage({ id, result: queries ? read(queries) : checkpoint() })
     } catch (error) {
-      parentPort!.postMessage({ id, error: String((error as Error)?.message ?? error) })
+      parentPort!.postMessage({ id, error: plain(error) })
     }
   })
 }
 
-// It answers { id, result } or { id, error } per request.
-const THREAD_SOURCE = threadSource(secondConnectionThread)
+const THREAD_SOURCE = threadSource(secondConnectionThread, plainError)
 
 export interface SecondConnection {
   read(queries: readonly ReadStatement[]): Promise<unknown[][]>
@@ -86,61 +86,38 @@ export interface SecondConnection {
 
 export function secondConnection(file: string, idleMs = 10_000): SecondConnection {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3')
-  let worker: Worker | null = null
+  let thread: { worker: Worker; calls: ThreadCalls } | null = null
   let idle: ReturnType<typeof setTimeout> | null = null
-  let nextId = 0
-  const waiting = new Map<number, { resolve: (result: never) => void; reject: (error: Error) => void }>()
 
-  const failAll = (error: Error) => {
-    for (const w of waiting.values()) w.reject(error)
-    waiting.clear()
-  }
   const stop = () => {
-    const w = worker
-    worker = null
+    const w = thread?.worker
+    thread = null
     if (idle) clearTimeout(idle)
     idle = null
     return w ? w.terminate().then(() => undefined) : Promise.resolve()
-  }
-  const start = (): Worker => {
-    // a small heap: the thread holds statements and one request's rows (a report's are a few hundred)
-    const w = new Worker(THREAD_SOURCE, { eval: true, workerData: { file, driver }, resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 4 } })
-    w.on('message', (message: { id: number; result?: never; error?: string }) => {
-      const request = waiting.get(message.id)
-      if (!request) return
-      waiting.delete(message.id)
-      if (message.error !== undefined) request.reject(new Error(message.error))
-      else request.resolve(message.result!)
-      if (waiting.size === 0) {
-        w.unref()
-        scheduleStop()
-      }
-    })
-    const gone = (error: Error) => {
-      if (worker === w) worker = null
-      failAll(new SecondConnectionUnavailableError(error.message))
-    }
-    w.on('error', gone)
-    w.on('exit', (code) => gone(new Error(`second connection's thread exited (${code})`)))
-    return w
   }
   const scheduleStop = () => {
     if (idle) clearTimeout(idle)
     idle = setTimeout(() => void stop(), idleMs)
     idle.unref()
   }
+  const start = () => {
+    // a small heap: the thread holds statements and one request's rows (a report's are a few hundred)
+    const worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { file, driver }, resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 4 } })
+    const started = { worker, calls: threadCalls(worker, scheduleStop) }
+    const gone = (error: Error) => {
+      if (thread === started) thread = null
+      started.calls.failAll(new SecondConnectionUnavailableError(error.message))
+    }
+    worker.on('error', gone)
+    worker.on('exit', (code) => gone(new Error(`second connection's thread exited (${code})`)))
+    return started
+  }
   const request = <T>(queries: readonly ReadStatement[] | null): Promise<T> => {
     if (idle) clearTimeout(idle)
     idle = null
-    worker ??= start()
-    const id = nextId++
-    const w = worker
-    // a request under way keeps the process alive; an idle thread does not (see the message handler)
-    w.ref()
-    return new Promise<T>((resolve, reject) => {
-      waiting.set(id, { resolve: resolve as (result: never) => void, reject })
-      w.postMessage({ id, queries: queries && queries.map((q) => ({ sql: q.sql, parameters: [...q.parameters] })) })
-    })
+    thread ??= start()
+    return thread.calls.call<T>({ queries: queries && queries.map((q) => ({ sql: q.sql, parameters: [...q.parameters] })) })
   }
 
   return {

@@ -17,6 +17,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
+import { errorOf, plainError, threadCalls, type ThreadError } from './thread-calls.ts'
 import { threadSource } from './thread-source.ts'
 
 export interface WriteStatement {
@@ -29,12 +30,6 @@ export type Batch = readonly WriteStatement[]
 
 /** One batch's outcome in a group: its statements' changed-row counts, or why it rolled back. */
 export type BatchOutcome<E = unknown> = { ok: true; results: Array<{ changes: number }> } | { ok: false; error: E }
-
-/** An error as it crosses from the thread: SQLite's message and result code. */
-export interface ThreadError {
-  message: string
-  code?: string
-}
 
 /**
  * Runs groups of batches: each group in one transaction, each batch in its own savepoint, so a
@@ -88,7 +83,7 @@ interface ThreadData {
 }
 
 /** The thread's program. Its only outer names are its parameters (src/db/thread-source.ts). */
-function writerThread(require: (id: string) => unknown, runnerOf: typeof groupRunner) {
+function writerThread(require: (id: string) => unknown, runnerOf: typeof groupRunner, plain: typeof plainError) {
   const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads')
   const { file, driver, pragmas } = workerData as ThreadData
   const Sqlite = require(driver) as typeof BetterSqlite3
@@ -107,10 +102,6 @@ function writerThread(require: (id: string) => unknown, runnerOf: typeof groupRu
     return statement
   })
   parentPort!.postMessage({ ready: true })
-  const plain = (error: unknown): ThreadError => ({
-    message: String((error as Error)?.message ?? error),
-    code: (error as { code?: string })?.code,
-  })
   parentPort!.on('message', ({ id, reset, texts: numbered, group }: GroupMessage) => {
     if (reset) {
       texts.clear()
@@ -119,14 +110,14 @@ function writerThread(require: (id: string) => unknown, runnerOf: typeof groupRu
     for (const [n, sql] of numbered) texts.set(n, sql)
     try {
       const outcomes = runGroup(group).map((o) => (o.ok ? o : { ok: false as const, error: plain(o.error) }))
-      parentPort!.postMessage({ id, outcomes })
+      parentPort!.postMessage({ id, result: outcomes })
     } catch (error) {
       parentPort!.postMessage({ id, error: plain(error) })
     }
   })
 }
 
-const THREAD_SOURCE = threadSource(writerThread, groupRunner)
+const THREAD_SOURCE = threadSource(writerThread, groupRunner, plainError)
 
 /**
  * The thread is gone. `started` says whether it had opened its connection: if not, no group
@@ -159,7 +150,6 @@ export function startWriterThread(file: string, pragmas: readonly string[]): Wri
   const driver = createRequire(import.meta.url).resolve('better-sqlite3')
   const worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { file, driver, pragmas } satisfies ThreadData })
   worker.unref()
-  let nextId = 0
   // Statement texts by number: each text crosses to the thread once, then only its number does
   // (copying the texts of every statement was most of the cost of passing a group).
   const numbers = new Map<string, number>()
@@ -174,42 +164,25 @@ export function startWriterThread(file: string, pragmas: readonly string[]): Wri
   }
   let gone: WriterUnavailableError | null = null
   let started = false
-  const waiting = new Map<number, { resolve: (outcomes: BatchOutcome[]) => void; reject: (error: Error) => void }>()
-  // SQLite's errors arrive as message and code; callers tell them apart by message (src/db/db.ts)
-  const errorOf = (e: ThreadError) => Object.assign(new Error(e.message), { code: e.code })
-  worker.on('message', (message: { ready?: true; id: number; outcomes?: Array<BatchOutcome<ThreadError>>; error?: ThreadError }) => {
-    if (message.ready) {
-      started = true
-      return
-    }
-    const request = waiting.get(message.id)
-    if (!request) return
-    waiting.delete(message.id)
-    if (waiting.size === 0) worker.unref()
-    if (message.error) request.reject(errorOf(message.error))
-    else request.resolve(message.outcomes!.map((o) => (o.ok ? o : { ok: false, error: errorOf(o.error) })))
+  worker.on('message', (message: { ready?: true }) => {
+    if (message.ready) started = true
   })
+  const calls = threadCalls(worker)
   const fail = (error: Error) => {
     gone ??= new WriterUnavailableError(error.message, started)
-    for (const request of waiting.values()) request.reject(gone)
-    waiting.clear()
+    calls.failAll(gone)
   }
   worker.on('error', fail)
   worker.on('exit', (code) => fail(new Error(`writer thread exited (${code})`)))
   return {
-    run(group) {
-      if (gone) return Promise.reject(gone)
-      const id = nextId++
-      // a group under way keeps the process alive until it is answered
-      worker.ref()
+    async run(group) {
+      if (gone) throw gone
       const reset = numbers.size >= TEXTS_LIMIT
       if (reset) numbers.clear()
       const texts: GroupMessage['texts'] = []
       const numbered = group.map((batch) => batch.map((q) => ({ n: numberOf(q.sql, texts), parameters: q.parameters })))
-      return new Promise((resolve, reject) => {
-        waiting.set(id, { resolve, reject })
-        worker.postMessage({ id, reset, texts, group: numbered } satisfies GroupMessage)
-      })
+      const outcomes = await calls.call<Array<BatchOutcome<ThreadError>>>({ reset, texts, group: numbered } satisfies Omit<GroupMessage, 'id'>)
+      return outcomes.map((o) => (o.ok ? o : { ok: false, error: errorOf(o.error) }))
     },
     async close() {
       await worker.terminate()

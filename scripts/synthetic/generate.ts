@@ -12,7 +12,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { Channel, ContentType, Outcome, SingleContentType } from '../../src/domain/codes.ts'
-import { respondentKey, senderAddressKey, senderIdKey, senderIdentity, senderSetKey } from '../../src/domain/duplicates.ts'
+import { respondentKey, senderKeys, senderSetKey } from '../../src/domain/duplicates.ts'
 import type { Letter, Sender } from '../../src/domain/letter.ts'
 import { foldVi, foldedWords } from '../../src/domain/text.ts'
 import { searchTexts } from '../../src/db/letters.ts'
@@ -268,8 +268,9 @@ const senderSet = (people: readonly Person[]) => (people.length === 0 ? null : [
 
 /** The precomputed forms must be what the app computes: checked on a sample of the people. */
 function checkPerson(p: Person, visitors: readonly Person[]) {
+  const keys = senderKeys(p)
   const same =
-    senderIdentity(p)?.name === p.nameKey && senderIdKey(p) === p.idKey && senderAddressKey(p) === p.addressKey &&
+    keys.identity?.name === p.nameKey && keys.idKey === p.idKey && keys.addressKey === p.addressKey &&
     senderSetKey(visitors) === senderSet(visitors) && foldVi([p.name, p.address, p.idNumber].filter(Boolean).join(' ')) === p.identityText
   if (!same) throw new Error(`synthetic person's folded forms differ from the app's: ${p.name}, ${p.address}`)
 }

@@ -65,8 +65,8 @@ export function senderKeys(sender: Sender | null | undefined): { identity: Sende
  * known (for finding candidate earlier letters in storage; `sameSender` decides).
  */
 export function senderLookupKeys(sender: Sender | null | undefined): string[] {
-  const who = senderIdentity(sender)
-  return [idKeyOf(who), addressKeyOf(who)].filter((k): k is string => k !== null)
+  const { idKey, addressKey } = senderKeys(sender)
+  return [idKey, addressKey].filter((k): k is string => k !== null)
 }
 
 /**

@@ -4,7 +4,6 @@
  * errors) | pages (CSRF, session, HTML errors).
  */
 import { Hono, type Context, type MiddlewareHandler } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { ErrorPage } from '../../views/pages/ErrorPage.tsx'
@@ -23,6 +22,7 @@ import { bearerUser, sessionUser } from './auth/session.ts'
 import { bootstrapOnce } from './bootstrap.ts'
 import type { AppEnv, Deps } from './env.ts'
 import { ApiError, tooLarge } from './errors.ts'
+import { bodyLimit } from './middleware/body-limit.ts'
 import { CsrfError, csrfProtection } from './middleware/csrf.ts'
 import { adminPages } from './pages/admin.tsx'
 import { agencyPages } from './pages/agency-inbox.tsx'
@@ -107,11 +107,12 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/api/v1', api)
 
   // ----- pages --------------------------------------------------------------------------
+  const formBodyLimit = bodyLimit({ maxSize: FORM_BODY_LIMIT, onError: () => { throw tooLarge() } })
+  // the citizen forms carry attachments (checked file by file in the portal)
+  const submissionFormBodyLimit = bodyLimit({ maxSize: SUBMISSION_FORM_BODY_LIMIT, onError: () => { throw tooLarge() } })
   app.use('*', async (c, next) => {
     if (isApi(c)) return next()
-    // the citizen forms carry attachments (checked file by file in the portal)
-    const maxSize = new URL(c.req.url).pathname.startsWith('/gui-don/') ? SUBMISSION_FORM_BODY_LIMIT : FORM_BODY_LIMIT
-    return bodyLimit({ maxSize, onError: () => { throw tooLarge() } })(c, next)
+    return (c.req.path.startsWith('/gui-don/') ? submissionFormBodyLimit : formBodyLimit)(c, next)
   })
   app.use('*', async (c, next) => (isApi(c) ? next() : csrfProtection(c, next)))
   app.use('*', async (c, next) => (isApi(c) ? next() : sessionUser(c, next)))

@@ -17,6 +17,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
+import { SqlTextMap } from './sql-text-map.ts'
 import { errorOf, plainError, threadCalls, type ThreadError } from './thread-calls.ts'
 import { threadSource } from './thread-source.ts'
 
@@ -152,12 +153,12 @@ export function startWriterThread(file: string, pragmas: readonly string[]): Wri
   worker.unref()
   // Statement texts by number: each text crosses to the thread once, then only its number does
   // (copying the texts of every statement was most of the cost of passing a group).
-  const numbers = new Map<string, number>()
+  const numbers = new SqlTextMap<number>()
   const numberOf = (sql: string, texts: GroupMessage['texts']) => {
     let n = numbers.get(sql)
     if (n === undefined) {
       n = numbers.size
-      numbers.set(sql, n)
+      numbers.add(sql, n)
       texts.push([n, sql])
     }
     return n

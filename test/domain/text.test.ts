@@ -1,7 +1,31 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { cleanText, foldVi, foldedWords, ftsQuery, viCollator } from '../../src/domain/text.ts'
+import { cleanText, foldVi, foldViByDefinition, foldedWords, ftsQuery, viCollator } from '../../src/domain/text.ts'
+
+/** Units a folded text may hold: Vietnamese precomposed and decomposed, other Latin, marks, every kind of space, and units the fast path leaves to the definition. */
+const PIECES = [
+  ...'aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵĐðÐ',
+  ...'0123456789 .,;:/()-_\'"?!@#%&*+=<>[]{}|~`^$',
+  '\u0300', '\u0301', '\u0302', '\u0303', '\u0306', '\u0309', '\u031B', '\u0323', '\u0307', '\u036F',
+  '\t', '\n', '\r', '\u000B', '\f', '\u00A0', '\u1680', '\u2003', '\u2028', '\u3000', '\uFEFF',
+  'İ', 'ß', 'Ǆ', 'ǅ', 'ŉ', 'ǰ', 'Ω', 'Σ', 'ς', 'ΑΣ ', 'Ἀ', 'ﬁ', 'Å', 'K', '가', '漢', '😀', '\uD800', '\u1AB0', '\u20D0', 'Ⅻ', 'Ａ',
+]
 
 describe('foldVi', () => {
+  it('computes what its definition says, for any text', () => {
+    const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((pieces) => pieces.join(''))
+    fc.assert(fc.property(text, (s) => foldVi(s) === foldViByDefinition(s)), { numRuns: 20_000 })
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (s) => foldVi(s) === foldViByDefinition(s)), { numRuns: 5_000 })
+  })
+
+  it('agrees with its definition on every unit of the Latin blocks, alone and between letters', () => {
+    for (const unit of [...Array(0x250).keys(), ...Array.from({ length: 0x70 }, (_, i) => 0x300 + i), ...Array.from({ length: 0x100 }, (_, i) => 0x1e00 + i)]) {
+      const char = String.fromCharCode(unit)
+      for (const s of [char, `a${char}b`, ` ${char} `, `Đ${char}${char}ư`]) expect(foldVi(s), `U+${unit.toString(16)} in ${JSON.stringify(s)}`).toBe(foldViByDefinition(s))
+    }
+  })
+
+
   it('folds marks, đ and case so "Đặng Văn Đức" equals "dang van duc"', () => {
     expect(foldVi('Đặng Văn Đức')).toBe('dang van duc')
     expect(foldVi('NGUYỄN THỊ HƯỜNG')).toBe('nguyen thi huong')

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { cleanText, foldVi, foldViByDefinition, foldedWords, ftsQuery, viCollator } from '../../src/domain/text.ts'
+import { cleanText, foldVi, foldViByDefinition, foldedWords, foldedWordsByDefinition, ftsQuery, viCollator } from '../../src/domain/text.ts'
 
 /** Units a folded text may hold: Vietnamese precomposed and decomposed, other Latin, marks, every kind of space, and units the fast path leaves to the definition. */
 const PIECES = [
@@ -18,10 +18,23 @@ describe('foldVi', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (s) => foldVi(s) === foldViByDefinition(s)), { numRuns: 5_000 })
   })
 
-  it('agrees with its definition on every unit of the Latin blocks, alone and between letters', () => {
+  it('splits into the words its definition says, for any text', () => {
+    const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((pieces) => pieces.join(''))
+    fc.assert(fc.property(text, (s) => {
+      expect(foldedWords(s)).toEqual(foldedWordsByDefinition(s))
+    }), { numRuns: 20_000 })
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (s) => {
+      expect(foldedWords(s)).toEqual(foldedWordsByDefinition(s))
+    }), { numRuns: 5_000 })
+  })
+
+  it('agrees with its definition on every unit of the Latin blocks, alone and between letters (and so do the words)', () => {
     for (const unit of [...Array(0x250).keys(), ...Array.from({ length: 0x70 }, (_, i) => 0x300 + i), ...Array.from({ length: 0x100 }, (_, i) => 0x1e00 + i)]) {
       const char = String.fromCharCode(unit)
-      for (const s of [char, `a${char}b`, ` ${char} `, `Đ${char}${char}ư`]) expect(foldVi(s), `U+${unit.toString(16)} in ${JSON.stringify(s)}`).toBe(foldViByDefinition(s))
+      for (const s of [char, `a${char}b`, ` ${char} `, `Đ${char}${char}ư`]) {
+        expect(foldVi(s), `U+${unit.toString(16)} in ${JSON.stringify(s)}`).toBe(foldViByDefinition(s))
+        expect(foldedWords(s), `U+${unit.toString(16)} in ${JSON.stringify(s)}`).toEqual(foldedWordsByDefinition(s))
+      }
     }
   })
 

@@ -166,6 +166,31 @@ export function processesUsing(file: string): number[] | null {
   return users
 }
 
+/**
+ * Does a connection (of any process, any user) have the database open? Asked of SQLite itself: a
+ * WAL connection holds a shared lock on the file for as long as it is open, idle or not, so an
+ * exclusive lock taken here fails at once while one does. Nothing is written; the lock is given
+ * back on close. `processesUsing` names the process, but /proc hides other users' descriptors
+ * (a server running as a service user while restore runs as someone else).
+ */
+export function openElsewhere(file: string): boolean {
+  if (!existsSync(file) || !statSync(file).isFile() || !hasSqliteHeader(file)) return false
+  let sqlite: BetterSqlite3.Database | null = null
+  try {
+    sqlite = new BetterSqlite3(file, { fileMustExist: true, timeout: 0 })
+    sqlite.pragma('locking_mode = EXCLUSIVE')
+    sqlite.exec('BEGIN EXCLUSIVE')
+    sqlite.exec('COMMIT')
+    return false
+  } catch (error) {
+    // SQLITE_BUSY (and its extended codes): the lock is held; anything else (a damaged file) is
+    // not a sign of a server, and the backup's own check decides about the restore
+    return /^SQLITE_(BUSY|LOCKED)/.test((error as { code?: string }).code ?? '')
+  } finally {
+    sqlite?.close()
+  }
+}
+
 const commandOf = (pid: number) => {
   try {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\u0000').filter(Boolean).join(' ').slice(0, 120)
@@ -186,17 +211,19 @@ export class RestoreRefused extends Error {}
 /**
  * Puts the backup `backup` in place of the database `target`. Refuses a file that is not a whole
  * pakn database this version can run, and, without `force`, a target some process (the server)
- * has open. The database that was there is kept beside it (with its -wal/-shm), renamed.
+ * has open (`processesUsing`, `openElsewhere`). The database that was there is kept beside it (with its -wal/-shm), renamed.
  */
 export function restoreDatabase(backup: string, target: string, options: { force?: boolean } = {}): RestoreResult {
-  const using = processesUsing(target)
   if (!options.force) {
-    if (using === null) throw new RestoreRefused('không kiểm tra được máy chủ có đang dùng cơ sở dữ liệu không (không có /proc); dừng máy chủ rồi chạy lại với --force')
+    const stop = 'dừng máy chủ trước khi khôi phục (hoặc dùng --force, rồi khởi động lại máy chủ)'
+    // /proc first, for a message that names the process; then SQLite's lock, which also sees
+    // another user's server and works where there is no /proc
+    const using = processesUsing(target) ?? []
     if (using.length > 0) {
-      throw new RestoreRefused(
-        `cơ sở dữ liệu ${target} đang được dùng bởi tiến trình ${using.map((pid) => `${pid} (${commandOf(pid)})`).join(', ')}; ` +
-          'dừng máy chủ trước khi khôi phục (hoặc dùng --force, rồi khởi động lại máy chủ)',
-      )
+      throw new RestoreRefused(`cơ sở dữ liệu ${target} đang được dùng bởi tiến trình ${using.map((pid) => `${pid} (${commandOf(pid)})`).join(', ')}; ${stop}`)
+    }
+    if (openElsewhere(target)) {
+      throw new RestoreRefused(`cơ sở dữ liệu ${target} đang được một kết nối khác mở (SQLite báo tệp đang bị khóa; có thể là máy chủ chạy dưới người dùng khác); ${stop}`)
     }
   }
   const temp = join(dirname(resolve(target)), `.${basename(target)}.dang-khoi-phuc-${process.pid}`)

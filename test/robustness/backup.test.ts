@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { migrate } from '../../src/db/migrate.ts'
 import { openSqlite } from '../../src/db/sqlite.ts'
 import { bootstrap } from '../../src/http/bootstrap.ts'
-import { checkDatabase, processesUsing, RestoreRefused, restoreDatabase } from '../../scripts/lib/db-files.ts'
+import { checkDatabase, openElsewhere, processesUsing, RestoreRefused, restoreDatabase } from '../../scripts/lib/db-files.ts'
 import { seedSynthetic } from '../../scripts/synthetic/generate.ts'
 import { ROOT, startServer, submissionBody, type ServerProcess } from '../support/server-process.ts'
 
@@ -158,6 +158,32 @@ describe('backup and restore', () => {
 
     expect(existsSync(target)).toBe(true)
     expect(readdirSync(dir).filter((f) => f.startsWith('dich.db'))).toEqual(['dich.db'])
+  })
+
+  test("restore asks SQLite too: a connection /proc does not show (another user's server) is refused, and nothing moves", () => {
+    const target = join(dir, 'dang-mo.db')
+    copyFileSync(join(dir, 'sao-luu.db'), target)
+    // a connection of this process: processesUsing skips its own pid, as it cannot read the
+    // descriptors of another user's process
+    const server = new BetterSqlite3(target)
+    server.pragma('journal_mode = WAL')
+    server.prepare('SELECT count(*) FROM letters').get()
+    try {
+      expect(processesUsing(target)).toEqual([])
+      expect(openElsewhere(target)).toBe(true)
+      expect(() => restoreDatabase(join(dir, 'sao-luu.db'), target)).toThrow(/đang được một kết nối khác mở/)
+      expect(readdirSync(dir).filter((f) => f.startsWith('dang-mo.db')).sort()).toEqual(['dang-mo.db', 'dang-mo.db-shm', 'dang-mo.db-wal'])
+    } finally {
+      server.close()
+    }
+    // closed: free, the probe wrote nothing, and the restore goes through
+    expect(openElsewhere(target)).toBe(false)
+    expect(checkDatabase(target).problems).toEqual([])
+    expect(restoreDatabase(join(dir, 'sao-luu.db'), target).previous).toMatch(/dang-mo\.db\.truoc-khoi-phuc-/)
+    // what is not a SQLite database, or is not there, is nobody's open database
+    writeFileSync(join(dir, 'khong-phai.db'), 'text')
+    expect(openElsewhere(join(dir, 'khong-phai.db'))).toBe(false)
+    expect(openElsewhere(join(dir, 'khong-co.db'))).toBe(false)
   })
 
   test('a fresh migrated database checks out (and so does the server after migrate)', () => {

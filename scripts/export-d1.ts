@@ -12,7 +12,7 @@
  */
 import BetterSqlite3 from 'better-sqlite3'
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { attachmentFiles, exportData } from './lib/export-sql.ts'
 
@@ -33,6 +33,7 @@ if (!out || positionals.length > 1) {
 
 const sqlite = new BetterSqlite3(values.db, { readonly: true, fileMustExist: true })
 const started = performance.now()
+mkdirSync(dirname(resolve(out)), { recursive: true })
 const fd = openSync(out, 'w')
 let buffer = ''
 const stats = sqlite.transaction(() =>

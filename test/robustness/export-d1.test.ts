@@ -76,7 +76,8 @@ describe('export for D1', () => {
   })
 
   test('the command line writes the SQL and the attachments for R2', async () => {
-    const out = join(dir, 'xuat.sql')
+    // into a folder that does not exist yet, as in the README (data/xuat/pakn.sql)
+    const out = join(dir, 'xuat', 'pakn.sql')
     const files = join(dir, 'tep')
     await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/export-d1.ts', out, '--db', source, '--attachments', files], { cwd: ROOT })
     expect(readFileSync(out, 'utf8')).toMatch(/INSERT INTO letters_fts \(letters_fts\) VALUES \('rebuild'\);\n$/)

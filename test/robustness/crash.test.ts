@@ -71,6 +71,9 @@ test('every acknowledged submission survives SIGKILL, and nothing is half writte
   expect(unexpected).toEqual([])
   if (process.env.PAKN_TEST_VERBOSE) console.log({ sent, accepted: accepted.length, failedAfterKill })
   expect(accepted.length).toBeGreaterThanOrEqual(150)
+  // the kill landed mid-stream: requests were under way and never answered (12 clients, each
+  // waiting for its group commit)
+  expect(failedAfterKill, 'requests cut off by the kill').toBeGreaterThan(0)
 
   const second = await startServer({ dbFile, env: { PAKN_TRUST_PROXY: '1' } })
   servers.push(second)

@@ -50,7 +50,8 @@ export function slope(points: ReadonlyArray<{ x: number; y: number }>): number {
   return sxx === 0 ? 0 : sxy / sxx
 }
 
-type Op = { name: string; weight: number; run: (u: number) => Promise<void> }
+/** `run` resolves false when there was nothing to act on yet, and so no request was made. */
+type Op = { name: string; weight: number; run: (u: number) => Promise<void | false> }
 
 export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   const log = o.log ?? (() => {})
@@ -100,7 +101,8 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       } },
       { name: 'POST decision', weight: 5, run: async () => {
         const id = registered.pop()
-        if (id) await call('POST', `/api/v1/letters/${id}/decision`, {}, auth)
+        if (!id) return false
+        await call('POST', `/api/v1/letters/${id}/decision`, {}, auth)
       } },
       { name: 'GET queue', weight: 20, run: async () => {
         await call('GET', `/api/v1/letters${pick(['', '?status=moi', '?status=moi&contentType=khieu_nai', '?channel=truc_tuyen', '?from=2026-06-01&to=2026-06-30'])}`, undefined, auth)
@@ -108,11 +110,13 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       { name: 'GET search', weight: 10, run: async () => void (await call('GET', `/api/v1/letters?q=${encodeURIComponent(pick(terms)!)}`, undefined, auth)) },
       { name: 'GET letter', weight: 8, run: async () => {
         const id = pick(registered)
-        if (id) await call('GET', `/api/v1/letters/${id}`, undefined, auth)
+        if (!id) return false
+        await call('GET', `/api/v1/letters/${id}`, undefined, auth)
       } },
       { name: 'GET status', weight: 10, run: async () => {
         const s = pick(submitted)
-        if (s) await call('GET', `/api/v1/submissions/${s.code}?key=${s.key}`)
+        if (!s) return false
+        await call('GET', `/api/v1/submissions/${s.code}?key=${s.key}`)
       } },
       { name: 'GET report (month)', weight: 4, run: async () => {
         const month = pick(['03', '06', '09', '11'])
@@ -147,7 +151,8 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
         const op = choose()
         const t = performance.now()
         try {
-          await op.run(u)
+          // nothing to act on yet (no letter registered, no submission made): no request, not counted
+          if ((await op.run(u)) === false) continue
           requests++
           const list = times.get(op.name) ?? []
           list.push(performance.now() - t)

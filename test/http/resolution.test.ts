@@ -7,6 +7,8 @@
 import fc from 'fast-check'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
+import { RESOLUTION_HISTORY_ACTIONS } from '../../src/http/resolution.ts'
+import { HISTORY_ACTIONS } from '../../views/pages/letters/labels.ts'
 import { Browser, testApp, type TestApp } from '../support/app.ts'
 
 const PASSWORD = 'mat-khau-can-bo-123'
@@ -435,6 +437,8 @@ describe('extending a denunciation (Luật Tố cáo Art. 30, TC-14)', () => {
     const after = await (await b.get(`/can-bo/don/${id}?ok=giai-quyet`)).text()
     expect(after).toMatch(/id="resolution-due">02\/10\/2026/)
     expect(after).toContain('Quyết định về việc gia hạn giải quyết tố cáo')
+    expect(after).toMatch(/<strong>Gia hạn giải quyết<\/strong> — /) // the timeline's label, not the code
+    expect(after).not.toContain('gia_han_giai_quyet')
   })
 })
 
@@ -471,6 +475,14 @@ describe('the resolution decision or conclusion (Luật Khiếu nại Art. 31, L
     const shown = await (await b.get(`/can-bo/don/${id}`)).text()
     expect(shown).toContain('Kết luận nội dung tố cáo')
     expect(shown).not.toContain('giai-quyet/tam-dinh-chi')
+    expect(shown).toMatch(/<strong>Giải quyết xong<\/strong> — /) // the timeline's label, not the code
+    expect(shown).not.toContain('giai_quyet_xong')
+  })
+})
+
+describe("the case page's timeline", () => {
+  it('has a Vietnamese label for every action a resolution event records', () => {
+    for (const action of Object.values(RESOLUTION_HISTORY_ACTIONS)) expect(HISTORY_ACTIONS[action], action).toBeTruthy()
   })
 })
 

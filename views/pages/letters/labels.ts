@@ -36,6 +36,8 @@ export const HISTORY_ACTIONS: Record<string, string> = {
   tiep_tuc_giai_quyet: 'Tiếp tục giải quyết',
   dinh_chi_giai_quyet: 'Đình chỉ giải quyết',
   rut_don: 'Ghi nhận rút đơn',
+  gia_han_giai_quyet: 'Gia hạn giải quyết',
+  giai_quyet_xong: 'Giải quyết xong',
 }
 
 export const VISIT_KINDS: Record<string, string> = { thuong_xuyen: 'Tiếp thường xuyên', dinh_ky: 'Lãnh đạo tiếp định kỳ', dot_xuat: 'Lãnh đạo tiếp đột xuất' }

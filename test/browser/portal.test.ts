@@ -130,6 +130,11 @@ describe('citizen portal in Chromium at 360×740', { timeout: 180_000 }, () => {
     expect(await page.locator('.receipt').textContent()).toContain('1 tệp')
     await expectAccessible(page, 'receipt')
     await screenshot(page, 'receipt')
+    // printed, the receipt is one A4 portrait sheet (the report's landscape pages are its own)
+    const printed = (await page.pdf({ preferCSSPageSize: true })).toString('latin1')
+    expect(printed.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1)
+    const [, width, height] = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)/.exec(printed)!.map(Number)
+    expect(width).toBeLessThan(height!)
 
     // the QR link opens the status page: received, not yet decided
     await page.goto(receipt.statusUrl)

@@ -130,7 +130,8 @@ export const ReportPage = ({ report, form, agencies, errors, links }: Props) => 
     <h1>Báo cáo công tác tiếp công dân, xử lý đơn</h1>
     <PeriodChooser form={form} agencies={agencies} errors={errors} />
     {report && links ? (
-      <>
+      // printed on A4 landscape (the forms' 29 columns), unlike the app's other pages
+      <div class="report-sheet">
         <div class="report-head">
           <h2>{report.period.name}</h2>
           <p class="lead">{report.period.range}.</p>
@@ -235,7 +236,7 @@ export const ReportPage = ({ report, form, agencies, errors, links }: Props) => 
             <ReportFormTable form={f} unit={report.agency?.name ?? report.boardName} href={links.measure} />
           ))}
         </section>
-      </>
+      </div>
     ) : null}
   </Layout>
 )

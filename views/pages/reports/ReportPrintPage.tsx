@@ -21,7 +21,7 @@ export const ReportPrintPage = ({ report, printedOn, backHref }: Props) => (
       <link rel="stylesheet" href="/static/css/app.css" />
     </head>
     <body class="print-page">
-      <main class="print-sheet">
+      <main class="print-sheet report-sheet">
         <p class="no-print">
           <a href={backHref}>← Về báo cáo</a> · Dùng lệnh In của trình duyệt (Ctrl+P); nên chọn khổ giấy A4 nằm ngang cho các biểu mẫu.
         </p>

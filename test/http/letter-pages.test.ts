@@ -388,6 +388,14 @@ describe('the triage queue', () => {
     expect(byCode).toContain(`href="/can-bo/don/${a.id}"`)
     const filtered = await (await b.get('/can-bo/don?tab=tat_ca&loai=to_cao&nguon=buu_chinh')).text()
     expect(filtered).toContain('2 đơn.')
+    // the decided letter's sender looked up from "Mới": none here, and the page says where it is
+    const elsewhere = await (await b.get('/can-bo/don?tab=moi&q=pham%20thi%20lan')).text()
+    expect(elsewhere).toContain('Không có đơn nào ở mục «Mới, chờ quyết định», nhưng có 1 đơn khớp ở các mục khác:')
+    expect(elsewhere).toMatch(/<a href="\/can-bo\/don\?[^"]*tab=tat_ca[^"]*" id="queue-elsewhere">xem ở mục «Tất cả»<\/a>/)
+    const there = await (await b.get(/href="([^"]+)" id="queue-elsewhere"/.exec(elsewhere)![1]!.replaceAll('&amp;', '&'))).text()
+    expect(there).toContain(`href="/can-bo/don/${decided.id}"`)
+    // nothing anywhere: just none
+    expect(await (await b.get('/can-bo/don?tab=moi&q=khong%20co%20ai')).text()).toContain('>Không có đơn nào.<')
   })
 
   it('answers htmx with the results fragment, and the whole page for a history restore', async () => {

@@ -61,6 +61,21 @@ const DateFilter = ({ name, label, value, error }: { name: 'tu' | 'den'; label: 
   <FieldFrame name={name} label={label} error={error} control={(a) => <input {...a} name={name} value={value} class="input" inputmode="numeric" placeholder="dd/mm/yyyy" />} />
 )
 
+/**
+ * An empty tab while the search or filters match letters under another one (a code looked up
+ * from "Mới" for a letter already forwarded): say where they are, not just "none".
+ */
+const NoneHere = ({ tabs }: Pick<QueueProps, 'tabs'>) => {
+  const here = tabs.find((t) => t.current)
+  const all = tabs.find((t) => t.key === 'tat_ca')
+  if (!here || !all || here.key === 'tat_ca' || all.count === 0) return <>Không có đơn nào.</>
+  return (
+    <>
+      Không có đơn nào ở mục «{here.label}», nhưng có {all.count} đơn khớp ở các mục khác: <a href={all.href} id="queue-elsewhere">xem ở mục «{all.label}»</a>.
+    </>
+  )
+}
+
 /** The part htmx swaps: tabs with counts, the table, paging. */
 export const QueueResults = ({ tabs, rows, total, nextHref, errors }: Pick<QueueProps, 'tabs' | 'rows' | 'total' | 'nextHref' | 'errors'>) => (
   <div id="queue-results">
@@ -77,7 +92,7 @@ export const QueueResults = ({ tabs, rows, total, nextHref, errors }: Pick<Queue
       ))}
     </nav>
     <p class="muted" id="queue-total" role="status">
-      {total === 0 ? 'Không có đơn nào.' : `${total} đơn.`}
+      {total === 0 ? <NoneHere tabs={tabs} /> : `${total} đơn.`}
     </p>
     {rows.length > 0 ? (
       <div class="table-wrap">

@@ -10,7 +10,7 @@ import * as v from 'valibot'
 import type { Agency } from '../domain/agency.ts'
 import type { Letter } from '../domain/letter.ts'
 import type { FieldError } from './errors.ts'
-import { formStrings, parseDateInput, type FormBody } from './form.ts'
+import { formDateMessages, formStrings, parseDateInput, type FormBody } from './form.ts'
 import { LetterSchema, toLetter } from './schemas/letter.ts'
 import { fieldErrors } from './validation.ts'
 
@@ -214,7 +214,7 @@ export function parseLetterForm(values: LetterFormValues, ctx: LetterFormContext
   const input = letterInput(values)
   const first = v.safeParse(LetterSchema, input)
   let letter: Letter | null = first.success ? toLetter(first.output) : null
-  const schemaErrors = first.success ? [] : fieldErrors(first.issues)
+  const schemaErrors = first.success ? [] : formDateMessages(fieldErrors(first.issues))
   if (!first.success && missing.length === 0) {
     const rest = structuredClone(input)
     for (const e of schemaErrors) withoutPath(rest, e.path)

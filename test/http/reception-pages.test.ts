@@ -157,6 +157,10 @@ describe('recording a visit', () => {
     const future = await officer.post('/can-bo/tiep-dan/moi', oneVisitor({ date: '11/07/2026' }))
     expect(future.status).toBe(422)
     expect(textOf(await future.text(), 'f-date-error')).toBe('Ngày tiếp không được sau ngày hôm nay.')
+    // a day that does not exist: the message speaks of the form's dd/mm/yyyy, not the API's YYYY-MM-DD
+    const impossible = await officer.post('/can-bo/tiep-dan/moi', oneVisitor({ date: '31/06/2026' }))
+    expect(impossible.status).toBe(422)
+    expect(textOf(await impossible.text(), 'f-date-error')).toBe('Ngày tiếp phải có dạng ngày/tháng/năm (dd/mm/yyyy) và là ngày có thật.')
     expect(t.count('receptions')).toBe(0)
   })
 

@@ -87,7 +87,7 @@ describe('the period chooser', () => {
     const bad = await reporter.browser.get('/can-bo/bao-cao?ky=tuy-chon&from=31/02/2026&to=')
     expect(bad.status).toBe(422)
     const text = await bad.text()
-    expect(text).toContain('Ngày bắt đầu phải có dạng dd/mm/yyyy và là ngày có thật.')
+    expect(text).toContain('Ngày bắt đầu phải có dạng ngày/tháng/năm (dd/mm/yyyy) và là ngày có thật.')
     expect(text).toContain('value="31/02/2026"')
   })
 })

@@ -29,7 +29,7 @@ import { DOCX_MEDIA_TYPE, renderDocx } from '../document-docx.ts'
 import { attachment } from '../documents.tsx'
 import type { AppEnv, CurrentUser } from '../env.ts'
 import { forbidden, invalid, notFound, type FieldError } from '../errors.ts'
-import { errorsByPath, formStrings, parseDateInput, readForm, type FormBody } from '../form.ts'
+import { errorsByPath, formDateMessages, formStrings, parseDateInput, readForm, type FormBody } from '../form.ts'
 import { isPartialRequest } from '../htmx.ts'
 import {
   concludeSession,
@@ -204,7 +204,7 @@ async function allErrors(c: Context<AppEnv>, raw: Record<string, unknown>): Prom
   const { db, now } = c.get('deps')
   const first = v.safeParse(ReceptionSchema, raw)
   if (first.success) return null
-  const errors = fieldErrors(first.issues)
+  const errors = formDateMessages(fieldErrors(first.issues))
   const rest = structuredClone(raw)
   for (const e of errors) withoutPath(rest, e.path)
   // stand-ins for required values already reported, so the checks of the rest still run
@@ -216,7 +216,7 @@ async function allErrors(c: Context<AppEnv>, raw: Record<string, unknown>): Prom
     const known = new Set(errors.map((e) => e.path))
     const settings = await loadSettings(db)
     const more = await visitProblems(db, second.output, settings, vnDateOf(now()), { staffScreen: true })
-    errors.push(...more.filter((e) => !known.has(e.path)))
+    errors.push(...formDateMessages(more.filter((e) => !known.has(e.path))))
   }
   return errors
 }

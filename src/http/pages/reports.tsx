@@ -19,7 +19,7 @@ import { RecordsPage, type RecordSection } from '../../../views/pages/reports/Re
 import type { AppEnv } from '../env.ts'
 import { ApiError } from '../errors.ts'
 import { pageRequires } from '../auth/pages.ts'
-import { parseDateInput } from '../form.ts'
+import { formDateMessages, parseDateInput } from '../form.ts'
 import { recordsCsv, recordsRows, recordsXlsx, reportCsv, reportXlsx, type CsvTable } from '../report-exports.ts'
 import { LIST_KINDS, apiHref, listHref, measureHref, measureList, type ListKind, type RecordList } from '../report-links.ts'
 import { RECORDS_EXPORT_LIMIT, RECORDS_PAGE_SIZE, loadRecords, type Records } from '../report-records.ts'
@@ -47,8 +47,7 @@ function periodOf(q: Query, today: string): { form: PeriodForm; period: Period |
   }
   const errors: Record<string, string> = {}
   if (ky === 'tuy-chon') {
-    // the page's fields take dd/mm/yyyy (the API's messages speak of YYYY-MM-DD)
-    for (const p of windowProblems(form.from, form.to)) errors[p.path] = p.message.replace('YYYY-MM-DD', 'dd/mm/yyyy')
+    for (const p of formDateMessages(windowProblems(form.from, form.to))) errors[p.path] = p.message
   } else if (!/^\d{4}$/.test(form.nam)) {
     errors.nam = 'Năm phải gồm 4 chữ số, ví dụ 2026.'
   }

@@ -12,7 +12,7 @@ import type { Letter } from '../domain/letter.ts'
 import type { FieldError } from './errors.ts'
 import { formDateMessages, formStrings, parseDateInput, type FormBody } from './form.ts'
 import { LetterSchema, toLetter } from './schemas/letter.ts'
-import { fieldErrors } from './validation.ts'
+import { fieldErrors, withoutPath } from './validation.ts'
 
 export type LetterFormValues = Record<string, string>
 
@@ -184,14 +184,6 @@ function formProblems(values: LetterFormValues, letter: Letter | null, ctx: Lett
   if (letter.writtenDate && letter.writtenDate > letter.receivedAt) errors.push({ path: 'writtenDate', message: 'Ngày viết đơn không được sau ngày nhận đơn.' })
   if (letter.pendingAt && letter.pendingAt.since > letter.receivedAt) errors.push({ path: 'pendingAt.since', message: 'Ngày bắt đầu giải quyết không được sau ngày nhận đơn.' })
   return errors
-}
-
-/** Drops the value at `path` (its error is reported) so the rest can still be read. */
-function withoutPath(input: Record<string, unknown>, path: string) {
-  const parts = path.split('.')
-  let node: unknown = input
-  for (const part of parts.slice(0, -1)) node = (node as Record<string, unknown> | undefined)?.[part]
-  if (node && typeof node === 'object') delete (node as Record<string, unknown>)[parts.at(-1)!]
 }
 
 export interface ParsedLetterForm {

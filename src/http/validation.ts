@@ -56,6 +56,18 @@ export const fieldErrors = (issues: ReadonlyArray<v.BaseIssue<unknown>>): FieldE
     message: isMissingKey(issue) ? 'Trường này là bắt buộc.' : issue.message,
   }))
 
+/**
+ * Drops the value at `path` (its error is already reported), so the rest of an input can still be
+ * checked and every error given in one round. An array item stays: a hole would be an error of
+ * its own.
+ */
+export function withoutPath(input: Record<string, unknown>, path: string) {
+  const parts = path.split('.')
+  let node: unknown = input
+  for (const part of parts.slice(0, -1)) node = (node as Record<string, unknown> | undefined)?.[part]
+  if (node && typeof node === 'object' && !Array.isArray(node)) delete (node as Record<string, unknown>)[parts.at(-1)!]
+}
+
 /** Parses or throws a 422 ApiError listing every failing field. */
 export function parseOrThrow<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
   const result = v.safeParse(schema, input)

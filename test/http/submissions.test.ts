@@ -136,6 +136,10 @@ describe('POST /api/v1/submissions', () => {
     }
     await expectFields('{"contentType":', 400)
     await expectFields('[]', 422)
+    await expectFields('null', 422)
+    // every error in one answer: the malformed values and what a complaint needs, not in two rounds
+    const all = await expectFields({ contentType: 'khieu_nai', senders: [{ name: '', phone: 'abc' }], summary: '', declaration: false }, 422)
+    expect(all.fields.map((f) => f.path).sort()).toEqual(['declaration', 'request', 'respondent.person', 'senders.0.address', 'senders.0.name', 'senders.0.phone', 'summary'])
     expect((await t.request('/api/v1/submissions', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'xin chào' })).status).toBe(415)
     // wrong types
     await expectFields({ ...complaint, senders: 'Nguyễn Văn An', summary: 5, respondent: 'UBND_TINH', field: 'khong_co', complaintRound: 3 }, 422, [

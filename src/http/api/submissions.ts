@@ -6,17 +6,20 @@
  *   wrong key exactly as for an unknown code.
  */
 import { Hono, type Context } from 'hono'
+import * as v from 'valibot'
+import { vnDateOf } from '../../domain/calendar.ts'
 import { loadSettings } from '../../db/settings.ts'
 import { formatCode } from '../../db/letters.ts'
 import type { AppEnv } from '../env.ts'
+import { rulesContext } from '../letters.ts'
 import { badRequest, conflict, invalid, notFound, tooManyRequests, type FieldError } from '../errors.ts'
 import { PORTAL_LIMITS, limiterOf } from '../rate-limit.ts'
 import { IDEMPOTENCY_KEY_PATTERN, formatKey, newSecret } from '../submissions/access.ts'
 import type { IncomingFile } from '../submissions/files.ts'
-import { SubmissionSchema } from '../submissions/schema.ts'
+import { SubmissionSchema, allSubmissionErrors } from '../submissions/schema.ts'
 import { submissionStatus } from '../submissions/status.ts'
 import { countAttempt, submitCitizenLetter, type Receipt } from '../submissions/submit.ts'
-import { parseOrThrow, readJson } from '../validation.ts'
+import { readJson } from '../validation.ts'
 
 const NOT_FOUND = 'Không tìm thấy đơn với mã đơn và mã tra cứu này.'
 
@@ -62,7 +65,15 @@ export const submissionsApi = new Hono<AppEnv>()
         { path: 'Idempotency-Key', message: 'Dùng một chuỗi ngẫu nhiên, ví dụ một UUID.' },
       ])
     }
-    const input = parseOrThrow(SubmissionSchema, await readJson(c))
+    const raw = await readJson(c)
+    const parsed = v.safeParse(SubmissionSchema, raw)
+    if (!parsed.success) {
+      // every field's error in one answer, those of the letter's kind too (as the portal's form)
+      const { agencies } = await rulesContext(deps.db)
+      const attachments = (raw as { attachments?: unknown } | null)?.attachments
+      throw invalid(allSubmissionErrors(raw, { agencies, today: vnDateOf(deps.now()) }, Array.isArray(attachments) ? attachments.length : 0) ?? [])
+    }
+    const input = parsed.output
     const files: IncomingFile[] = []
     const fileErrors: FieldError[] = []
     for (const [i, a] of (input.attachments ?? []).entries()) {

@@ -26,10 +26,9 @@ import { formatKey } from '../submissions/access.ts'
 import { ATTACHMENT_LIMITS, checkFiles, type IncomingFile } from '../submissions/files.ts'
 import { KIND_LABELS, OUTCOME_TEXT } from '../submissions/meanings.ts'
 import { qrSvg } from '../submissions/qr.ts'
-import { MAX_SENDERS, SubmissionSchema, agenciesOn, areasOn, submissionProblems } from '../submissions/schema.ts'
+import { MAX_SENDERS, SubmissionSchema, agenciesOn, allSubmissionErrors, areasOn } from '../submissions/schema.ts'
 import { submissionStatus } from '../submissions/status.ts'
 import { countAttempt, submitCitizenLetter } from '../submissions/submit.ts'
-import { fieldErrors } from '../validation.ts'
 
 /** Longest text kept from one form field: past the schema's limits, so it reports them. */
 const MAX_FORM_TEXT = 100_000
@@ -127,33 +126,6 @@ function formToInput(values: FormValues, kind: PortalKind): Record<string, unkno
   return input
 }
 
-/** Drops the value at `path` (its error is already reported) so the rest can still be checked. */
-function withoutPath(input: Record<string, unknown>, path: string) {
-  const parts = path.split('.')
-  let node: unknown = input
-  for (const part of parts.slice(0, -1)) node = (node as Record<string, unknown> | undefined)?.[part]
-  if (node && typeof node === 'object') delete (node as Record<string, unknown>)[parts.at(-1)!]
-}
-
-/**
- * Every error of the form in one round: when a value is malformed, the fields that are merely
- * missing are still reported, so the citizen does not fix the form twice.
- */
-function allFormErrors(raw: Record<string, unknown>, agencies: readonly Agency[], today: string, fileCount: number): FieldError[] | null {
-  const first = v.safeParse(SubmissionSchema, raw)
-  if (first.success) return null
-  const errors = fieldErrors(first.issues)
-  const rest = structuredClone(raw)
-  for (const e of errors) if (e.path !== 'declaration') withoutPath(rest, e.path)
-  rest.declaration = true
-  const second = v.safeParse(SubmissionSchema, rest)
-  if (second.success) {
-    const known = new Set(errors.map((e) => e.path))
-    errors.push(...submissionProblems(second.output, { agencies, today }, fileCount).filter((e) => !known.has(e.path)))
-  }
-  return errors
-}
-
 /** The form's choices from the directory (the POST has it already, with the settings, for the submission). */
 function formContext(c: Context<AppEnv>, agencies: Agency[]) {
   const today = vnDateOf(c.get('deps').now())
@@ -248,7 +220,7 @@ export const portalPages = new Hono<AppEnv>()
     }
 
     const raw = formToInput(values, kind)
-    const early = allFormErrors(raw, agencies, today, files.length)
+    const early = allSubmissionErrors(raw, { agencies, today }, files.length)
     if (early) {
       const fileErrors = (await checkFiles(files)).errors
       return form({ errors: errorMap([...early, ...fileErrors]) }, 422)

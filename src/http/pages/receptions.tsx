@@ -46,7 +46,7 @@ import {
 } from '../receptions.ts'
 import { render } from '../render.tsx'
 import { ReceptionSchema } from '../schemas/reception.ts'
-import { fieldErrors, isoDate } from '../validation.ts'
+import { fieldErrors, isoDate, withoutPath } from '../validation.ts'
 import { asciiSlug } from '../../domain/document-format.ts'
 
 /** Ids are nanoids; anything else is not one of ours. */
@@ -181,14 +181,6 @@ function formToInput(values: FormValues): Record<string, unknown> {
     respondentPerson: text('handling') === 'nhan_don' ? opt('respondentPerson') : null,
     request: text('handling') === 'nhan_don' ? opt('request') : null,
   }
-}
-
-/** Drops the value at `path` (its error is already reported) so the rest can still be checked. */
-function withoutPath(input: Record<string, unknown>, path: string) {
-  const parts = path.split('.')
-  let node: unknown = input
-  for (const part of parts.slice(0, -1)) node = (node as Record<string, unknown> | undefined)?.[part]
-  if (node && typeof node === 'object' && !Array.isArray(node)) delete (node as Record<string, unknown>)[parts.at(-1)!]
 }
 
 const FORM_ORDER = ['date', 'kind', 'hostName', 'form', 'persons', 'visitors', 'caseId', 'contentType', 'field', 'summary', 'resolvedBy', 'handling', 'respondentPerson', 'request', 'handledTo', 'handledRef', 'refusalGround', 'documentsReceived']

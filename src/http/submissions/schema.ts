@@ -14,7 +14,7 @@ import * as v from 'valibot'
 import { FIELDS, codesOf } from '../../domain/codes.ts'
 import { agencyExistsOn, type Agency } from '../../domain/agency.ts'
 import type { FieldError } from '../errors.ts'
-import { isoDate, phoneNumber } from '../validation.ts'
+import { fieldErrors, isoDate, phoneNumber, withoutPath } from '../validation.ts'
 
 export const SUBMISSION_CONTENT_TYPES = ['khieu_nai', 'to_cao', 'kien_nghi_phan_anh'] as const
 export type SubmissionContentType = (typeof SUBMISSION_CONTENT_TYPES)[number]
@@ -241,6 +241,28 @@ export function submissionProblems(input: SubmissionInput, directory: DirectoryV
   if (decision.knownDate && decision.knownDate > directory.today) add('decision.knownDate', 'Ngày nhận được quyết định không thể sau hôm nay.')
   if (decision.date && decision.knownDate && decision.knownDate < decision.date) {
     add('decision.knownDate', 'Ngày nhận được quyết định không thể trước ngày ban hành.')
+  }
+  return errors
+}
+
+/**
+ * Every error of a submission in one round: when some value is malformed, what the letter's kind
+ * needs (`submissionProblems`: a name, a summary, the respondent, …) is still checked on the rest,
+ * so a citizen — or a system posting to the API — does not fix it twice. Null when the input is
+ * well-formed; its kind's needs are then checked with the submission itself.
+ */
+export function allSubmissionErrors(raw: unknown, directory: DirectoryView, fileCount: number): FieldError[] | null {
+  const first = v.safeParse(SubmissionSchema, raw)
+  if (first.success) return null
+  const errors = fieldErrors(first.issues)
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return errors
+  const rest = structuredClone(raw) as Record<string, unknown>
+  for (const e of errors) if (e.path !== 'declaration') withoutPath(rest, e.path)
+  rest.declaration = true
+  const second = v.safeParse(SubmissionSchema, rest)
+  if (second.success) {
+    const known = new Set(errors.map((e) => e.path))
+    errors.push(...submissionProblems(second.output, directory, fileCount).filter((e) => !known.has(e.path)))
   }
   return errors
 }

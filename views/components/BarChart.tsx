@@ -49,7 +49,8 @@ function Vertical({ chart, href }: Props) {
   const band = plotW / Math.max(1, chart.bars.length)
   const barW = Math.min(56, band * 0.62)
   const y = (v: number) => m.top + plotH - (v / max) * plotH
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(max * f))
+  // fifths: every nice maximum (5, 10, 20, 25, 50, …) divides into whole, evenly spaced counts
+  const ticks = [0, 1, 2, 3, 4, 5].map((i) => (max * i) / 5)
   return (
     <svg viewBox={`0 0 ${width} ${height}`} class="chart__svg" role="figure" aria-labelledby={`${chart.id}-t ${chart.id}-d`}>
       <title id={`${chart.id}-t`}>{chart.title}</title>

@@ -23,6 +23,7 @@ import type {
 } from './documents.ts'
 import { ID_KINDS, type IdKind } from './reception.ts'
 import type { Letter, Sender } from './letter.ts'
+import { foldVi } from './text.ts'
 import { reasonDetail, type ReasonDetail } from './reasons.ts'
 import type { ResolutionDocEvent } from './resolution-templates.ts'
 
@@ -177,8 +178,10 @@ export function respondentText(f: Facts): string | null {
   const r = f.letter.respondent
   if (!r) return null
   const agency = f.agencyName(r.agencyCode)
-  if (r.person?.trim() && agency) return `${clause(r.person)} (${agency})`
-  return r.person?.trim() ? clause(r.person) : agency
+  const person = r.person?.trim() ? clause(r.person) : null
+  // a person typed as the agency's own name (citizens often do) names the agency once
+  if (person && agency && foldVi(person) !== foldVi(agency)) return `${person} (${agency})`
+  return agency ?? person
 }
 
 /** "Quyết định số 12/QĐ-UBND ngày 10/01/2026 của …" — the decision complained about, when recorded. */

@@ -282,6 +282,16 @@ describe('complaints: guidance letter (Mẫu 02)', () => {
     expect(body).toContain('mà thuộc thẩm quyền giải quyết của Chủ tịch Ủy ban nhân dân xã Sơn Tây.')
     expect(body).toContain('gửi đơn và các thông tin, tài liệu, chứng cứ kèm theo (nếu có) đến Ủy ban nhân dân xã Sơn Tây')
     expect(body).toContain('Việc hướng dẫn chỉ thực hiện một lần.')
+    expect(body).toContain('Người bị khiếu nại: Trần Văn Bình (Ủy ban nhân dân xã Sơn Tây)')
+  })
+
+  it('names the respondent agency once when the person typed is the agency itself', () => {
+    for (const person of ['Ủy ban nhân dân xã Sơn Tây', 'uy ban nhan dan xa son tay', '  ỦY BAN NHÂN DÂN XÃ SƠN TÂY ']) {
+      const m = buildDocument('tt05_m02_huong_dan', input({ ...complaint, respondent: { agencyCode: 'UBND_XA_SON_TAY', person, isHead: false } }, 'huong_dan', 'UBND_XA_SON_TAY'))
+      const body = m.body.map((p) => p.text).join('\n')
+      expect(body, person).toMatch(/Người bị khiếu nại: Ủy ban nhân dân xã Sơn Tây\.?(\n|$)/)
+      expect(body).not.toContain('Sơn Tây (Ủy ban')
+    }
   })
 
   it('the snapshot is built once: changing the directory afterwards does not change a built model', () => {

@@ -22,8 +22,7 @@ import type {
   TemplateInfo,
 } from './documents.ts'
 import { ID_KINDS, type IdKind } from './reception.ts'
-import type { Letter, Sender } from './letter.ts'
-import { foldVi } from './text.ts'
+import { respondentNames, type Letter, type Sender } from './letter.ts'
 import { reasonDetail, type ReasonDetail } from './reasons.ts'
 import type { ResolutionDocEvent } from './resolution-templates.ts'
 
@@ -177,11 +176,10 @@ function receivedSentence(f: Facts, receiver: string, noun = CONTENT_NOUN[f.lett
 export function respondentText(f: Facts): string | null {
   const r = f.letter.respondent
   if (!r) return null
-  const agency = f.agencyName(r.agencyCode)
-  const person = r.person?.trim() ? clause(r.person) : null
-  // a person typed as the agency's own name (citizens often do) names the agency once
-  if (person && agency && foldVi(person) !== foldVi(agency)) return `${person} (${agency})`
-  return agency ?? person
+  const names = respondentNames(r.person, f.agencyName(r.agencyCode))
+  const person = names.person ? clause(names.person) : null
+  if (person && names.agency) return `${person} (${names.agency})`
+  return names.agency ?? person
 }
 
 /** "Quyết định số 12/QĐ-UBND ngày 10/01/2026 của …" — the decision complained about, when recorded. */

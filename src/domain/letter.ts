@@ -4,6 +4,7 @@
  * anything missing shows up as an eligibility reason, never as a crash.
  */
 import type { Channel, ContentType, Outcome, SignerGroup, SingleContentType } from './codes.ts'
+import { foldVi } from './text.ts'
 
 export interface Sender {
   name?: string | null
@@ -24,6 +25,18 @@ export interface Respondent {
   isHead?: boolean
   /** A private person or organisation (denunciation routed by field and location). */
   private?: boolean
+}
+
+/**
+ * The respondent as documents and pages name it: the person typed and the agency's name, the
+ * person left out when it is only the agency's own name again (citizens often type it there),
+ * so that nothing reads "Ủy ban nhân dân xã Sơn Tây (Ủy ban nhân dân xã Sơn Tây)".
+ */
+export function respondentNames(person: string | null | undefined, agencyName: string | null): { person: string | null; agency: string | null } {
+  const typed = person?.trim() ? person.trim() : null
+  const same = (a: string, b: string) => foldVi(a.replace(/[\s.,;]+$/u, '')) === foldVi(b.replace(/[\s.,;]+$/u, ''))
+  if (typed && agencyName && same(typed, agencyName)) return { person: null, agency: agencyName }
+  return { person: typed, agency: agencyName }
 }
 
 export interface Letter {

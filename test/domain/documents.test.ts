@@ -17,7 +17,8 @@ import {
   type DocumentModel,
   type TemplateId,
 } from '../../src/domain/documents.ts'
-import type { Letter } from '../../src/domain/letter.ts'
+import { respondentNames, type Letter } from '../../src/domain/letter.ts'
+import { buildCitizenForm } from '../../src/domain/citizen-forms.ts'
 import { EXCLUSION_REASONS } from '../../src/domain/reasons.ts'
 import { RESOLUTION_DOCUMENT_RULES } from '../../src/domain/resolution-rules.ts'
 import type { ResolutionDocEvent } from '../../src/domain/resolution-templates.ts'
@@ -283,6 +284,19 @@ describe('complaints: guidance letter (Mẫu 02)', () => {
     expect(body).toContain('gửi đơn và các thông tin, tài liệu, chứng cứ kèm theo (nếu có) đến Ủy ban nhân dân xã Sơn Tây')
     expect(body).toContain('Việc hướng dẫn chỉ thực hiện một lần.')
     expect(body).toContain('Người bị khiếu nại: Trần Văn Bình (Ủy ban nhân dân xã Sơn Tây)')
+  })
+
+  it('respondentNames: the person left out when it is only the agency again (folded, trailing stop ignored)', () => {
+    const agency = 'Ủy ban nhân dân xã Sơn Tây'
+    expect(respondentNames('Trần Văn Bình', agency)).toEqual({ person: 'Trần Văn Bình', agency })
+    expect(respondentNames(' UY BAN NHAN DAN XA SON TAY. ', agency)).toEqual({ person: null, agency })
+    expect(respondentNames('Chủ tịch Ủy ban nhân dân xã Sơn Tây', agency)).toEqual({ person: 'Chủ tịch Ủy ban nhân dân xã Sơn Tây', agency })
+    expect(respondentNames('  ', agency)).toEqual({ person: null, agency })
+    expect(respondentNames('Trần Văn Bình', null)).toEqual({ person: 'Trần Văn Bình', agency: null })
+    // the printed complaint form (Mẫu 01) names it once too
+    const form = buildCitizenForm({ kind: 'don_khieu_nai', date: '2026-07-02', letter: { code: 'K7M2Q9XD', letter: { ...complaint, respondent: { agencyCode: 'UBND_XA_SON_TAY', person: agency, isHead: false } } }, agencies: SAMPLE_DIRECTORY, settings })
+    expect(JSON.stringify(form)).not.toContain(`${agency}, ${agency}`)
+    expect(JSON.stringify(form)).toContain(agency)
   })
 
   it('names the respondent agency once when the person typed is the agency itself', () => {

@@ -8,10 +8,16 @@ import { CHANNELS, CONTENT_TYPES, fieldLabel } from '../../../src/domain/codes.t
 import { FORWARDING_KINDS, FORWARDING_STATES } from '../../../src/domain/forwarding.ts'
 import type { DocumentSummary } from '../../../src/db/documents.ts'
 import type { StoredForwarding } from '../../../src/db/forwardings.ts'
-import type { Letter, Sender } from '../../../src/domain/letter.ts'
+import { respondentNames, type Letter, type Sender } from '../../../src/domain/letter.ts'
 import { CsrfField, ErrorSummary, Field, Flash, TextArea, type Errors } from '../../components/forms.tsx'
 import { Layout } from '../../layouts/Layout.tsx'
 import { HIDDEN_IDENTITY, codeOf, viDate, viDateTime } from '../letters/labels.ts'
+
+/** "Trần Văn Bình, Ủy ban nhân dân xã Sơn Tây" — the agency once when the person typed is only its name. */
+const respondentLine = (person: string | null | undefined, agency: string | null) => {
+  const n = respondentNames(person, agency)
+  return [n.person, n.agency].filter(Boolean).join(', ')
+}
 
 export interface ForwardingPageProps {
   forwarding: StoredForwarding & { overdue: boolean }
@@ -89,7 +95,7 @@ export const ForwardingPage = (p: ForwardingPageProps) => {
               {l.respondent?.person || l.respondent?.agencyCode ? (
                 <>
                   <dt>Người, cơ quan bị khiếu nại, tố cáo</dt>
-                  <dd>{[l.respondent.person, p.agencyName(l.respondent.agencyCode)].filter(Boolean).join(', ')}</dd>
+                  <dd>{respondentLine(l.respondent.person, p.agencyName(l.respondent.agencyCode))}</dd>
                 </>
               ) : null}
               {l.summary ? (

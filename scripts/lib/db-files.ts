@@ -169,25 +169,34 @@ export function processesUsing(file: string): number[] | null {
 /**
  * Does a connection (of any process, any user) have the database open? Asked of SQLite itself: a
  * WAL connection holds a shared lock on the file for as long as it is open, idle or not, so an
- * exclusive lock taken here fails at once while one does. Nothing is written; the lock is given
- * back on close. `processesUsing` names the process, but /proc hides other users' descriptors
- * (a server running as a service user while restore runs as someone else).
+ * exclusive lock taken here fails at once while one does. `processesUsing` names the process, but
+ * /proc hides other users' descriptors (a server running as a service user while restore runs as
+ * someone else). 'unknown' when the lock could not be tried (no write access, an I/O error): the
+ * caller must not take that for free. The probe writes no data of its own; but a WAL left by a
+ * server that died is folded into its database when the probe closes, as the server itself would
+ * do at its next start (nothing is lost).
  */
-export function openElsewhere(file: string): boolean {
-  if (!existsSync(file) || !statSync(file).isFile() || !hasSqliteHeader(file)) return false
+export function openElsewhere(file: string): 'open' | 'free' | 'unknown' {
+  if (!existsSync(file) || !statSync(file).isFile() || !hasSqliteHeader(file)) return 'free'
   let sqlite: BetterSqlite3.Database | null = null
   try {
     sqlite = new BetterSqlite3(file, { fileMustExist: true, timeout: 0 })
     sqlite.pragma('locking_mode = EXCLUSIVE')
     sqlite.exec('BEGIN EXCLUSIVE')
     sqlite.exec('COMMIT')
-    return false
+    return 'free'
   } catch (error) {
-    // SQLITE_BUSY (and its extended codes): the lock is held; anything else (a damaged file) is
-    // not a sign of a server, and the backup's own check decides about the restore
-    return /^SQLITE_(BUSY|LOCKED)/.test((error as { code?: string }).code ?? '')
+    const code = (error as { code?: string }).code ?? ''
+    if (/^SQLITE_(BUSY|LOCKED)/.test(code)) return 'open'
+    // a damaged file is nobody's live database; the backup's own check decides about the restore
+    if (/^SQLITE_(NOTADB|CORRUPT)/.test(code)) return 'free'
+    return 'unknown'
   } finally {
-    sqlite?.close()
+    try {
+      sqlite?.close()
+    } catch {
+      // closing after a failed probe: nothing to give back
+    }
   }
 }
 
@@ -222,8 +231,12 @@ export function restoreDatabase(backup: string, target: string, options: { force
     if (using.length > 0) {
       throw new RestoreRefused(`cơ sở dữ liệu ${target} đang được dùng bởi tiến trình ${using.map((pid) => `${pid} (${commandOf(pid)})`).join(', ')}; ${stop}`)
     }
-    if (openElsewhere(target)) {
+    const elsewhere = openElsewhere(target)
+    if (elsewhere === 'open') {
       throw new RestoreRefused(`cơ sở dữ liệu ${target} đang được một kết nối khác mở (SQLite báo tệp đang bị khóa; có thể là máy chủ chạy dưới người dùng khác); ${stop}`)
+    }
+    if (elsewhere === 'unknown') {
+      throw new RestoreRefused(`không kiểm tra được cơ sở dữ liệu ${target} có đang được mở không (không khóa thử được tệp: thiếu quyền ghi?); ${stop}`)
     }
   }
   const temp = join(dirname(resolve(target)), `.${basename(target)}.dang-khoi-phuc-${process.pid}`)

@@ -170,20 +170,42 @@ describe('backup and restore', () => {
     server.prepare('SELECT count(*) FROM letters').get()
     try {
       expect(processesUsing(target)).toEqual([])
-      expect(openElsewhere(target)).toBe(true)
+      expect(openElsewhere(target)).toBe('open')
       expect(() => restoreDatabase(join(dir, 'sao-luu.db'), target)).toThrow(/đang được một kết nối khác mở/)
       expect(readdirSync(dir).filter((f) => f.startsWith('dang-mo.db')).sort()).toEqual(['dang-mo.db', 'dang-mo.db-shm', 'dang-mo.db-wal'])
     } finally {
       server.close()
     }
-    // closed: free, the probe wrote nothing, and the restore goes through
-    expect(openElsewhere(target)).toBe(false)
+    // closed: free, and the restore goes through
+    expect(openElsewhere(target)).toBe('free')
     expect(checkDatabase(target).problems).toEqual([])
     expect(restoreDatabase(join(dir, 'sao-luu.db'), target).previous).toMatch(/dang-mo\.db\.truoc-khoi-phuc-/)
     // what is not a SQLite database, or is not there, is nobody's open database
     writeFileSync(join(dir, 'khong-phai.db'), 'text')
-    expect(openElsewhere(join(dir, 'khong-phai.db'))).toBe(false)
-    expect(openElsewhere(join(dir, 'khong-co.db'))).toBe(false)
+    expect(openElsewhere(join(dir, 'khong-phai.db'))).toBe('free')
+    expect(openElsewhere(join(dir, 'khong-co.db'))).toBe('free')
+  })
+
+  test('a WAL left by a server that died is kept: the database that was there has every committed row', () => {
+    const target = join(dir, 'sap-do.db')
+    copyFileSync(join(dir, 'sao-luu.db'), target)
+    const server = new BetterSqlite3(target)
+    server.pragma('journal_mode = WAL')
+    server.pragma('wal_autocheckpoint = 0')
+    server.exec("INSERT INTO settings (key, value, updated_at) VALUES ('ghi-truoc-khi-sap', '\"con-nguyen\"', '2026-11-23T00:00:00Z')")
+    // the files as a killed server leaves them: the committed row only in the WAL
+    const died = join(dir, 'da-sap.db')
+    for (const suffix of ['', '-wal']) copyFileSync(target + suffix, died + suffix)
+    server.close()
+    expect(readFileSync(`${died}-wal`).length).toBeGreaterThan(0)
+    expect(openElsewhere(died)).toBe('free')
+    const { previous } = restoreDatabase(join(dir, 'sao-luu.db'), died)
+    const before = new BetterSqlite3(previous!, { readonly: true })
+    try {
+      expect(before.prepare("SELECT value FROM settings WHERE key = 'ghi-truoc-khi-sap'").pluck().get()).toBe('"con-nguyen"')
+    } finally {
+      before.close()
+    }
   })
 
   test('a fresh migrated database checks out (and so does the server after migrate)', () => {

@@ -43,7 +43,6 @@ export const formFile = (body: FormBody, name: string): File | null => {
   return first instanceof File && first.size > 0 ? first : null
 }
 
-/** Errors keyed by input name (= path), in the order given: the first message of each input wins. */
 /**
  * The API's messages name dates as YYYY-MM-DD; the staff forms' date fields take dd/mm/yyyy (and
  * say so in their hints), so a form re-shown with the API's checks speaks of what was typed.
@@ -51,6 +50,7 @@ export const formFile = (body: FormBody, name: string): File | null => {
 export const formDateMessages = (errors: readonly FieldError[]): FieldError[] =>
   errors.map((e) => (e.message.includes('YYYY-MM-DD') ? { ...e, message: e.message.replaceAll('YYYY-MM-DD', 'ngày/tháng/năm (dd/mm/yyyy)') } : e))
 
+/** Errors keyed by input name (= path), in the order given: the first message of each input wins. */
 export const errorsByPath = (errors: readonly FieldError[]): Record<string, string> => {
   const out: Record<string, string> = {}
   for (const e of errors) out[e.path || 'form'] ??= e.message

@@ -23,10 +23,10 @@ export const MAX_SENDERS = 50
 
 /**
  * Tags, comments, doctype: `<b>`, `</p>`, `<!--`, `<?xml` — a `<` directly followed by a letter,
- * `/` and a letter, `!` or `?`, as HTML parsers read a tag. "a < b", "giá < giá thị trường" and
- * "<3" are text.
+ * `/`, `!` or `?`, where an HTML parser starts a tag or a (bogus) comment. "a < b",
+ * "giá < giá thị trường", "< script>" and "<3" are text to a parser, and here.
  */
-const MARKUP = /<(?:\/?[A-Za-z]|[!?])/
+const MARKUP = /<[A-Za-z/!?]/
 /** C0/C1 controls except tab and newlines, and the bidi overrides that can disguise text. */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/
 

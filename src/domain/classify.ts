@@ -263,7 +263,8 @@ const CUES: readonly Cue[] = [
   cue('khieu_nai', 1, 'quyết định hành chính'),
   cue('khieu_nai', 1, 'hành vi hành chính'),
   cue('to_cao', 3, 'tố cáo'),
-  cue('to_cao', 3, 'nhận hối lộ'),
+  // any mention of a bribe: nhận / đưa / đòi (tiền) hối lộ
+  cue('to_cao', 3, 'hối lộ'),
   cue('to_cao', 3, 'tham nhũng'),
   cue('to_cao', 3, 'lợi dụng chức vụ'),
   cue('to_cao', 2, 'sai phạm'),
@@ -296,7 +297,7 @@ export interface ContentTypeSuggestion {
 /**
  * Suggest a content type from the letter's text (RULES.md §2.2) by weighted phrases over
  * folded Vietnamese text: e.g. "khiếu nại", "quyết định … không đúng" → khieu_nai; "tố cáo",
- * "nhận hối lộ", "tham nhũng" → to_cao; "kiến nghị", "phản ánh", "đề xuất" → kien_nghi_phan_anh.
+ * "hối lộ", "tham nhũng" → to_cao; "kiến nghị", "phản ánh", "đề xuất" → kien_nghi_phan_anh.
  * Two or more kinds each scoring ≥ 3 → nhieu_noi_dung. The stored value is the officer's.
  */
 export function suggestContentType(text: unknown): ContentTypeSuggestion {

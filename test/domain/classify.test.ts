@@ -379,6 +379,7 @@ describe('RULES §2.2 suggestContentType', () => {
 
   it('suggests to_cao from denunciation phrases, diacritics or not', () => {
     expect(suggestContentType('Ông B nhận hối lộ khi cấp sổ đỏ').contentType).toBe('to_cao')
+    for (const text of ['Cán bộ địa chính nhận tiền hối lộ của dân', 'Ông C đòi hối lộ mới giải quyết hồ sơ', 'ong D dua hoi lo']) expect(suggestContentType(text), text).toMatchObject({ contentType: 'to_cao', cues: ['hối lộ'] })
     expect(suggestContentType('TO CAO can bo xa THAM NHUNG').contentType).toBe('to_cao')
     expect(suggestContentType('Cán bộ có nhiều sai phạm, vi phạm pháp luật').cues).toEqual(['sai phạm', 'vi phạm pháp luật'])
   })

@@ -13,7 +13,7 @@ import type { Agency } from './agency.ts'
 import { BEFORE_2026, REFORM_2026, inForce } from './citations.ts'
 import { clause, headOf, placeName, vnDateShort, vnDateWords } from './document-format.ts'
 import { MOTTO, NATION, type DocParagraph, type DocSigner, type PrintedDocument } from './documents.ts'
-import { respondentNames, type Letter } from './letter.ts'
+import { respondentLine, type Letter } from './letter.ts'
 
 export type CitizenFormKind = 'don_khieu_nai' | 'giay_uy_quyen'
 export const CITIZEN_FORM_KINDS: readonly CitizenFormKind[] = ['don_khieu_nai', 'giay_uy_quyen']
@@ -147,8 +147,7 @@ function factsOf(input: CitizenFormInput) {
   const respondentAgency = l?.respondent?.agencyCode ? (byCode.get(l.respondent.agencyCode) ?? null) : null
   const d = l?.decision
   const decision = d?.number?.trim() ? `Quyết định số ${clause(d.number)}${d.date ? ` ngày ${vnDateShort(d.date)}` : ''}${respondentAgency ? ` của ${respondentAgency.name}` : ''}` : null
-  const names = respondentNames(l?.respondent?.person, respondentAgency?.name ?? null)
-  const respondent = [names.person, names.agency].filter(Boolean).join(', ') || null
+  const respondent = respondentLine(l?.respondent?.person, respondentAgency?.name ?? null)
   return { l, sender, decision, respondent, respondentAgency }
 }
 

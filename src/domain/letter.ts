@@ -39,6 +39,12 @@ export function respondentNames(person: string | null | undefined, agencyName: s
   return { person: typed, agency: agencyName }
 }
 
+/** "Trần Văn Bình, Ủy ban nhân dân xã Sơn Tây" (respondentNames joined), or null when neither is known. */
+export function respondentLine(person: string | null | undefined, agencyName: string | null): string | null {
+  const names = respondentNames(person, agencyName)
+  return [names.person, names.agency].filter(Boolean).join(', ') || null
+}
+
 export interface Letter {
   receivedAt: string
   channel: Channel

@@ -8,16 +8,10 @@ import { CHANNELS, CONTENT_TYPES, fieldLabel } from '../../../src/domain/codes.t
 import { FORWARDING_KINDS, FORWARDING_STATES } from '../../../src/domain/forwarding.ts'
 import type { DocumentSummary } from '../../../src/db/documents.ts'
 import type { StoredForwarding } from '../../../src/db/forwardings.ts'
-import { respondentNames, type Letter, type Sender } from '../../../src/domain/letter.ts'
+import { respondentLine, type Letter, type Sender } from '../../../src/domain/letter.ts'
 import { CsrfField, ErrorSummary, Field, Flash, TextArea, type Errors } from '../../components/forms.tsx'
 import { Layout } from '../../layouts/Layout.tsx'
 import { HIDDEN_IDENTITY, codeOf, viDate, viDateTime } from '../letters/labels.ts'
-
-/** "Trần Văn Bình, Ủy ban nhân dân xã Sơn Tây" — the agency once when the person typed is only its name. */
-const respondentLine = (person: string | null | undefined, agency: string | null) => {
-  const n = respondentNames(person, agency)
-  return [n.person, n.agency].filter(Boolean).join(', ')
-}
 
 export interface ForwardingPageProps {
   forwarding: StoredForwarding & { overdue: boolean }

@@ -220,7 +220,8 @@ export class RestoreRefused extends Error {}
 /**
  * Puts the backup `backup` in place of the database `target`. Refuses a file that is not a whole
  * pakn database this version can run, and, without `force`, a target some process (the server)
- * has open (`processesUsing`, `openElsewhere`). The database that was there is kept beside it (with its -wal/-shm), renamed.
+ * has open (`processesUsing`, `openElsewhere`). The database that was there is kept beside it,
+ * renamed, with whatever -wal/-shm it still has (a dead server's WAL is folded into it by the probe).
  */
 export function restoreDatabase(backup: string, target: string, options: { force?: boolean } = {}): RestoreResult {
   if (!options.force) {
